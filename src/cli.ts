@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { createSandbox } from "./server.js";
+import { AUTH_MODES, parseChoice } from "./cli-options.js";
+import { CONSISTENCY_MODES, MODERATION_MODES, RATE_LIMIT_MODES } from "./state/kernel/settings.js";
+import { VERSION } from "./version.js";
+
+const HELP = `promo-sandbox ${VERSION}: a stateful sandbox of the YooMoney offer-program API.
+
+Usage:
+  promo-sandbox [start] [options]     serve the providers and the control plane (/__sandbox)
+  promo-sandbox openapi --write       write openapi/*.json from the zod contracts
+  promo-sandbox openapi --check       exit 1 when the committed openapi/*.json drift from the contracts
+
+Options for start:
+  --port N                     port to listen on (default 8787; 0 picks a free one)
+  --host ADDR                  address to bind (default 127.0.0.1; use 0.0.0.0 in a container)
+  --seed TEXT                  seeds every tenant's generated ids and values: same seed + same calls
+                               = same answers (default "promo-sandbox")
+  --rate-limits enforce|off    default per-tenant rate limiting; off never answers 429 (default enforce)
+  --consistency realistic|immediate
+                               realistic delays what a provider shows after a change as the real one
+                               does; immediate shows every change at once (default realistic)
+  --moderation manual|auto     manual: campaigns wait for POST /__sandbox/yoomoney/campaigns/{id}/moderation;
+                               auto: approved 5 virtual minutes after submission (default manual)
+  --auth open|strict           open: any token is a tenant of its own, created on first use;
+                               strict: only tokens the sandbox issued (users/login, POST /__sandbox/tokens),
+                               and they expire on the tenant's virtual clock (default open)
+  -h, --help                   this text
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      seed: { type: "string" },
+      "rate-limits": { type: "string" },
+      consistency: { type: "string" },
+      moderation: { type: "string" },
+      auth: { type: "string" },
+      write: { type: "boolean" },
+      check: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const command = positionals[0] ?? "start";
+  if (command === "openapi") {
+    const { runOpenApiCommand } = await import("./contracts/openapi/command.js");
+    return runOpenApiCommand(values.check === true ? "check" : "write");
+  }
+  if (command !== "start") throw new Error(`unknown command "${command}"; see --help`);
+
+  const port = values.port === undefined ? 8787 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}"`);
+  const sandbox = createSandbox({
+    seed: values.seed,
+    auth: parseChoice("--auth", values.auth, AUTH_MODES, "open"),
+    settings: {
+      rateLimits: parseChoice("--rate-limits", values["rate-limits"], RATE_LIMIT_MODES, "enforce"),
+      consistency: parseChoice("--consistency", values.consistency, CONSISTENCY_MODES, "realistic"),
+      moderation: parseChoice("--moderation", values.moderation, MODERATION_MODES, "manual"),
+    },
+  });
+  const url = await sandbox.listen(port, values.host ?? "127.0.0.1");
+  process.stdout.write(`promo-sandbox ${VERSION} ready on ${url} (providers: yoomoney; control plane: ${url}/__sandbox)\n`);
+  const stop = () => {
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  return -1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`promo-sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+/** Every control-plane error: a 4xx with `{"error": {"code", "message"}}`. */
+export const SandboxError = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: "Machine-readable reason, e.g. invalid_duration" }),
+      message: z.string().meta({ description: "What failed and what to do about it" }),
+    }),
+  })
+  .meta({ id: "SandboxError", description: "Error body of every control-plane call" });
+export type SandboxError = z.infer<typeof SandboxError>;

@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/** YooMoney offer-program enumerations (research/yoomoney.md §6). */
+export const CampaignType = z.enum(["codeOnline", "codeOffline", "promo"]).meta({ id: "YmCampaignType" });
+export const PinType = z.enum(["one-off", "reusable"]).meta({ id: "YmPinType" });
+export const PinDisplayType = z.enum(["text", "ean_13"]).meta({ id: "YmPinDisplayType" });
+export const DiscountType = z.enum(["percent", "fix", "text"]).meta({ id: "YmDiscountType" });
+export const FeeType = z.enum(["fix", "percent"]).meta({ id: "YmFeeType" });
+export const CampaignStatus = z
+  .enum(["created", "moderation", "verified", "declined", "pin-required", "started", "paused", "finished"])
+  .meta({ id: "YmCampaignStatus" });
+export const PinStatus = z.enum(["new_unused", "accepted_by_user", "redeem_received"]).meta({ id: "YmPinStatus" });
+export const RedeemStatus = z.enum(["used", "approved", "declined"]).meta({ id: "YmRedeemStatus" });
+/** ISO 4217 numeric: 643 Russian ruble (default), 840 US dollar. */
+export const CurrencyCode = z.union([z.literal(643), z.literal(840)]).meta({ id: "YmCurrencyCode" });
+
+export type CampaignType = z.infer<typeof CampaignType>;
+export type PinType = z.infer<typeof PinType>;
+export type CampaignStatus = z.infer<typeof CampaignStatus>;
+export type PinStatus = z.infer<typeof PinStatus>;
+export type RedeemStatus = z.infer<typeof RedeemStatus>;

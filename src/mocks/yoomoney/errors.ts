@@ -1,0 +1,32 @@
+import type { ErrorCode, ErrorResponse } from "../../contracts/yoomoney/envelope.js";
+import type { YmError } from "../../state/yoomoney/errors.js";
+
+/** The "value" column of the documented error tables (research/yoomoney.md §3). */
+const VALUES: Record<ErrorCode, string> = {
+  incorrectData: "Incorrect data",
+  repeatCampaignData: "Repeated value",
+  failPin: "No promo codes",
+  failFinished: "Completed",
+  failModerator: "On moderation",
+  campaignNotFound: "Not found",
+  failMerchant: "Not enough rights",
+  unauthorized: "Unauthorized",
+  methodNotFound: "Method not found",
+  tooManyRequests: "Too many requests",
+  internalError: "Internal error",
+};
+
+/** The error envelope; `description` says exactly what failed and what to do. */
+export function errorBody(error: YmError, method?: string): ErrorResponse {
+  const value = error.code === "failFinished" && method === "campaigns/stop" ? "Archived" : VALUES[error.code];
+  return {
+    status: "error",
+    errors: {
+      code: error.code,
+      value,
+      description: error.detail,
+      ...(error.parameter === undefined ? {} : { parameter: error.parameter }),
+    },
+    ...(error.campaign === undefined ? {} : { result: error.campaign }),
+  };
+}

@@ -1,0 +1,17 @@
+import type { JsonValue } from "./json.js";
+
+/** What made a state change: a provider API call, a timer firing, or the control plane. */
+export type Cause = "request" | "timer" | "control";
+
+/** One state change of one entity, as `GET /__sandbox/events` lists it. */
+export interface DomainEvent {
+  seq: number;
+  at: number;
+  provider: string;
+  entity: string;
+  id: string;
+  from: JsonValue;
+  to: JsonValue;
+  cause: Cause;
+  detail?: JsonValue;
+}

@@ -1,0 +1,78 @@
+/**
+ * Token buckets keyed by (method, path) inside one tenant, timed on that tenant's clock.
+ * A rule lets `burst` calls through at once and refills one token every `intervalMs`.
+ */
+export interface RateRule {
+  /** Bucket size: how many calls may come back to back. */
+  burst: number;
+  /** Milliseconds to refill one token. */
+  intervalMs: number;
+}
+
+/** A provider's documented (or chosen) limits: the first entry whose method and path match wins. */
+export interface RateLimitEntry {
+  method: string;
+  path: RegExp;
+  rule: RateRule;
+  /** Calls that share a bucket name share one bucket (for limits documented per group of methods). */
+  bucket?: string;
+}
+
+export type RateLimitTable = readonly RateLimitEntry[];
+
+export type RateDecision =
+  | { allowed: true; limit: number; remaining: number }
+  | { allowed: false; limit: number; remaining: 0; retryAfterMs: number; resetMs: number };
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+export function findRule(
+  table: RateLimitTable,
+  method: string,
+  path: string,
+): { rule: RateRule; key: string } | undefined {
+  for (const entry of table) {
+    if (entry.method === method && entry.path.test(path)) {
+      return { rule: entry.rule, key: entry.bucket ?? `${method} ${path}` };
+    }
+  }
+  return undefined;
+}
+
+export class RateLimiter {
+  private buckets = new Map<string, Bucket>();
+
+  /** Takes one token for `key` at `now`, or says how long to wait for one. */
+  take(key: string, rule: RateRule, now: number): RateDecision {
+    const bucket = this.refilled(key, rule, now);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return { allowed: true, limit: rule.burst, remaining: Math.floor(bucket.tokens) };
+    }
+    const retryAfterMs = Math.ceil((1 - bucket.tokens) * rule.intervalMs);
+    const resetMs = Math.ceil((rule.burst - bucket.tokens) * rule.intervalMs);
+    return { allowed: false, limit: rule.burst, remaining: 0, retryAfterMs, resetMs };
+  }
+
+  clear(): void {
+    this.buckets.clear();
+  }
+
+  private refilled(key: string, rule: RateRule, now: number): Bucket {
+    let bucket = this.buckets.get(key);
+    if (bucket === undefined) {
+      bucket = { tokens: rule.burst, updatedAt: now };
+      this.buckets.set(key, bucket);
+      return bucket;
+    }
+    const elapsed = now - bucket.updatedAt;
+    if (elapsed > 0) {
+      bucket.tokens = Math.min(rule.burst, bucket.tokens + elapsed / rule.intervalMs);
+      bucket.updatedAt = now;
+    }
+    return bucket;
+  }
+}

@@ -1,0 +1,42 @@
+/** A bounded list that keeps the newest `capacity` items (request journal, event log). */
+export class Ring<T> {
+  private items: T[] = [];
+  private start = 0;
+  private dropped = 0;
+
+  constructor(readonly capacity: number) {}
+
+  push(item: T): void {
+    if (this.capacity <= 0) {
+      this.dropped++;
+      return;
+    }
+    if (this.items.length < this.capacity) {
+      this.items.push(item);
+      return;
+    }
+    this.items[this.start] = item;
+    this.start = (this.start + 1) % this.capacity;
+    this.dropped++;
+  }
+
+  /** Oldest first. */
+  toArray(): T[] {
+    return this.items.slice(this.start).concat(this.items.slice(0, this.start));
+  }
+
+  /** How many items were pushed out by newer ones since the last clear. */
+  get droppedCount(): number {
+    return this.dropped;
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  clear(): void {
+    this.items = [];
+    this.start = 0;
+    this.dropped = 0;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * A small seeded PRNG (sfc32) whose whole state is four 32-bit words, so a tenant's randomness can be
+ * exported with its state and resumed exactly. It has faker's Randomizer shape (`next`, `seed`).
+ */
+export type RngState = [number, number, number, number];
+
+/** FNV-1a over a string: turns (server seed, tenant id) into seed words. */
+function hash32(text: string, salt: number): number {
+  let h = (0x811c9dc5 ^ salt) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+export class Rng {
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
+
+  constructor(seed: string) {
+    this.seedFrom(seed);
+  }
+
+  private seedFrom(seed: string): void {
+    this.a = hash32(seed, 1);
+    this.b = hash32(seed, 2);
+    this.c = hash32(seed, 3);
+    this.d = 1;
+    for (let i = 0; i < 15; i++) this.nextUint32();
+  }
+
+  /** Faker's Randomizer.seed. */
+  seed(seed: number | number[]): void {
+    this.seedFrom(Array.isArray(seed) ? seed.join(",") : String(seed));
+  }
+
+  nextUint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** A float in [0, 1): faker's Randomizer.next. */
+  next(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** An integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  snapshot(): RngState {
+    return [this.a, this.b, this.c, this.d];
+  }
+
+  restore(state: RngState): void {
+    [this.a, this.b, this.c, this.d] = state;
+  }
+}

@@ -1,0 +1,84 @@
+import { SandboxState } from "../../contracts/sandbox/state.js";
+import { describeIssues } from "./issues.js";
+import type { Tenant } from "./tenant.js";
+import type { TenantRegistry } from "./tenants.js";
+
+/**
+ * A tenant's whole state as plain JSON (`GET`/`PUT /__sandbox/state`, `--state-file`): its clock,
+ * settings, randomness, pending timers and every provider's own state.
+ */
+export type TenantSnapshot = SandboxState;
+
+export type SnapshotImport = { ok: true; tenant: Tenant } | { ok: false; message: string };
+
+export function exportSnapshot(registry: TenantRegistry, tenant: Tenant): TenantSnapshot {
+  const clock = tenant.clock.snapshot();
+  const scheduler = tenant.scheduler.snapshot();
+  const providers: TenantSnapshot["providers"] = {};
+  for (const provider of registry.options.providers) providers[provider.name] = provider.exportState(tenant);
+  return {
+    schemaVersion: 1,
+    tenant: tenant.id,
+    clock: { offsetMs: clock.offsetMs, frozenAt: clock.frozenAt },
+    settings: { ...tenant.settings },
+    rng: tenant.rng.snapshot(),
+    scheduler: {
+      nextId: scheduler.nextId,
+      timers: scheduler.timers.map((t) => ({ id: t.id, at: t.at, kind: t.kind, payload: t.payload })),
+    },
+    providers,
+  };
+}
+
+/**
+ * Replaces tenant `id` with the state in `data`. Everything is checked first, and the state is built
+ * on a fresh tenant that is installed only when every provider accepted its part, so a refused
+ * snapshot leaves the current tenant exactly as it was. Providers the snapshot does not mention
+ * start empty.
+ */
+export function importSnapshot(registry: TenantRegistry, id: string, data: unknown): SnapshotImport {
+  const parsed = SandboxState.safeParse(data);
+  if (!parsed.success) return { ok: false, message: describeIssues(parsed.error) };
+  const snapshot = parsed.data;
+
+  const providers = registry.options.providers;
+  const served = providers.map((p) => p.name);
+  const unknown = Object.keys(snapshot.providers).filter((name) => !served.includes(name));
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      message: `providers: this sandbox does not serve ${unknown.map((n) => `"${n}"`).join(", ")} (it serves: ${served.join(", ") || "none"}); remove that state from the snapshot`,
+    };
+  }
+  const kinds = registry.timerKinds();
+  for (const [index, timer] of snapshot.scheduler.timers.entries()) {
+    if (!kinds.includes(timer.kind)) {
+      return {
+        ok: false,
+        message: `scheduler.timers[${index}].kind: no provider handles timers of kind "${timer.kind}" (known: ${kinds.join(", ") || "none"})`,
+      };
+    }
+  }
+
+  const tenant = registry.fresh(id);
+  tenant.clock.restore(snapshot.clock);
+  tenant.settings = { ...snapshot.settings };
+  tenant.rng.restore(snapshot.rng);
+  tenant.scheduler.restore(snapshot.scheduler);
+  for (const provider of providers) {
+    if (!Object.hasOwn(snapshot.providers, provider.name)) continue;
+    const result = importProvider(() => provider.importState(tenant, snapshot.providers[provider.name]));
+    if (!result.ok) return { ok: false, message: `providers.${provider.name}: ${result.message}` };
+  }
+  registry.install(tenant);
+  return { ok: true, tenant };
+}
+
+/** A provider that throws instead of returning a typed refusal still must not break the import. */
+function importProvider(run: () => { ok: true } | { ok: false; message: string }): { ok: true } | { ok: false; message: string } {
+  try {
+    return run();
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}

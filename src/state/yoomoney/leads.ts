@@ -1,0 +1,117 @@
+import type { RedeemRequest } from "../../contracts/yoomoney/redeem.js";
+import type { RedeemStatus } from "../../contracts/yoomoney/enums.js";
+import { fail, ok, type Result } from "../kernel/result.js";
+import type { Tenant } from "../kernel/tenant.js";
+import { resolveCampaign } from "./campaign-key.js";
+import { incorrectData, type YmError } from "./errors.js";
+import { RUBLE, usesOneOffPins, type Campaign, type Lead, type Offer } from "./model.js";
+
+/** Lead status changes a resend may make; repeating the same status is always accepted. */
+const ALLOWED: Record<RedeemStatus, readonly RedeemStatus[]> = {
+  used: ["approved", "declined"],
+  approved: ["declined"],
+  declined: [],
+};
+
+export interface RedeemOutcome {
+  ymCampaignId: number;
+  transactionId: string;
+  redeemStatus: RedeemStatus;
+}
+
+interface Attribution {
+  pinIndex: number | null;
+  clickId: string | null;
+  offer: Offer | undefined;
+}
+
+/**
+ * campaigns/redeem: reports a lead keyed by (ymCampaignId, transactionId). The first report needs an
+ * issued, unexpired offer (a one-off code handed to a user, or an issued clickId); later reports of the
+ * same transaction may only move used -> approved | declined, approved -> declined.
+ */
+export function redeem(tenant: Tenant, request: RedeemRequest): Result<RedeemOutcome, YmError> {
+  const found = resolveCampaign(tenant, { ymCampaignId: request.ymCampaignId });
+  if (!found.ok) return found;
+  const campaign = found.value;
+  const transactionId = String(request.transactionId);
+  const status = request.redeemStatus ?? "used";
+  const attribution = attribute(campaign, request);
+  if (!attribution.ok) return attribution;
+  const { pinIndex, clickId, offer } = attribution.value;
+  const now = tenant.now();
+
+  const existing = campaign.leads.get(transactionId);
+  if (existing !== undefined) {
+    if (pinIndex !== null && existing.pinIndex !== pinIndex) {
+      return fail(incorrectData("pinContent", `transactionId ${transactionId} was reported with another promo code`));
+    }
+    if (clickId !== null && existing.clickId !== null && existing.clickId !== clickId) {
+      return fail(incorrectData("clickId", `transactionId ${transactionId} was reported with another clickId`));
+    }
+    if (existing.status !== status && !ALLOWED[existing.status].includes(status)) {
+      return fail(incorrectData("redeemStatus", `lead ${transactionId} is ${existing.status} and cannot become ${status}; allowed: used -> approved or declined, approved -> declined`));
+    }
+    if (existing.status !== status) {
+      tenant.record({ provider: "yoomoney", entity: "lead", id: `${campaign.ymCampaignId}/${transactionId}`, from: existing.status, to: status });
+    }
+    Object.assign(existing, leadDetails(request), { status, updatedAt: now });
+    return ok({ ymCampaignId: campaign.ymCampaignId, transactionId, redeemStatus: status });
+  }
+
+  if (pinIndex !== null && campaign.pins.status(pinIndex) === "redeem_received") {
+    return fail(incorrectData("pinContent", `promo code ${campaign.pins.code(pinIndex)} was already redeemed by another transaction`));
+  }
+  if (offer !== undefined && now > offer.expiresAt) {
+    return fail(incorrectData(pinIndex !== null ? "pinContent" : "clickId", `the offer expired at ${new Date(offer.expiresAt).toISOString()} (offerDuration hours after it was taken)`));
+  }
+  const lead: Lead = { transactionId, status, pinIndex, clickId, ...leadDetails(request), reportedAt: now, updatedAt: now };
+  campaign.leads.set(transactionId, lead);
+  tenant.record({ provider: "yoomoney", entity: "lead", id: `${campaign.ymCampaignId}/${transactionId}`, from: null, to: status });
+  if (pinIndex !== null) {
+    campaign.pins.markRedeemed(pinIndex);
+    tenant.record({ provider: "yoomoney", entity: "pin", id: campaign.pins.code(pinIndex), from: "accepted_by_user", to: "redeem_received", detail: { ymCampaignId: campaign.ymCampaignId, transactionId } });
+  }
+  return ok({ ymCampaignId: campaign.ymCampaignId, transactionId, redeemStatus: status });
+}
+
+/** Which offer a report is about: the one-off code for code campaigns, else the clickId. */
+function attribute(campaign: Campaign, request: RedeemRequest): Result<Attribution, YmError> {
+  const pinContent = request.pinContent ?? request["pin\u0421ontent"];
+  const clickId = request.clickId ?? null;
+  const clickOffer = clickId === null ? undefined : campaign.offers.get(clickId);
+  if (clickId !== null && clickOffer === undefined) {
+    return fail(incorrectData("clickId", `clickId ${clickId} was not issued for campaign ${campaign.ymCampaignId}`));
+  }
+  if (!usesOneOffPins(campaign.fields)) {
+    if (clickId === null) {
+      return fail(incorrectData("clickId", `clickId is required for a ${campaign.fields.campaignType === "promo" ? "promo" : "reusable-code"} campaign`));
+    }
+    return ok({ pinIndex: null, clickId, offer: clickOffer });
+  }
+  if (pinContent === undefined) return fail(incorrectData("pinContent", "pinContent is required for a campaign with one-off promo codes"));
+  const pinIndex = campaign.pins.find(pinContent);
+  if (pinIndex === undefined) {
+    return fail(incorrectData("pinContent", `${pinContent} is not a promo code of campaign ${campaign.ymCampaignId}`));
+  }
+  if (campaign.pins.status(pinIndex) === "new_unused") {
+    return fail(incorrectData("pinContent", `promo code ${pinContent} was never handed to a user`));
+  }
+  const pinClick = campaign.offerByPin.get(pinIndex) ?? null;
+  if (clickId !== null && clickId !== pinClick) {
+    return fail(incorrectData("clickId", `clickId ${clickId} did not hand out promo code ${pinContent}`));
+  }
+  return ok({ pinIndex, clickId: pinClick, offer: pinClick === null ? undefined : campaign.offers.get(pinClick) });
+}
+
+function leadDetails(request: RedeemRequest) {
+  return {
+    campaignFee: String(request.campaignFee),
+    feeCurrency: request.feeCurrency ?? RUBLE,
+    orderAmount: request.orderAmount === undefined ? null : String(request.orderAmount),
+    orderCurrency: request.orderCurrency ?? RUBLE,
+    cashbackAmount: request.cashbackAmount === undefined ? null : String(request.cashbackAmount),
+    sceneRedeem: request.sceneRedeem === undefined ? null : String(request.sceneRedeem),
+    redeemTime: request.redeemTime ?? null,
+  };
+}

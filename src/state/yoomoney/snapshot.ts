@@ -1,0 +1,60 @@
+import { YooMoneySnapshot } from "../../contracts/yoomoney/snapshot.js";
+import type { JsonValue } from "../kernel/json.js";
+import { fail, ok, type Result } from "../kernel/result.js";
+import type { Tenant } from "../kernel/tenant.js";
+import type { Campaign, YooMoneyState } from "./model.js";
+import { PinStore } from "./pin-store.js";
+import { replaceState, yoomoneyState } from "./state.js";
+
+/** The tenant's YooMoney state as plain JSON. */
+export function exportYooMoney(tenant: Tenant): JsonValue {
+  const state = yoomoneyState(tenant);
+  const snapshot: YooMoneySnapshot = {
+    nextId: state.nextId,
+    clickIds: [...state.clickIds],
+    campaigns: [...state.campaigns.values()].map((c) => ({
+      ymCampaignId: c.ymCampaignId,
+      status: c.status,
+      fields: c.fields,
+      pins: c.pins.snapshot(),
+      offers: [...c.offers.values()],
+      leads: [...c.leads.values()],
+      shows: c.shows,
+      moderationComment: c.moderationComment,
+      timers: c.timers,
+    })),
+  };
+  return JSON.parse(JSON.stringify(snapshot));
+}
+
+/** Rebuilds the tenant's YooMoney state from a snapshot, or says what is wrong with it. */
+export function importYooMoney(tenant: Tenant, data: unknown): Result<YooMoneyState, string> {
+  const parsed = YooMoneySnapshot.safeParse(data);
+  if (!parsed.success) return fail(`yoomoney: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  const state: YooMoneyState = { campaigns: new Map(), byPartnerId: new Map(), nextId: parsed.data.nextId, clickIds: new Set(parsed.data.clickIds) };
+  for (const c of parsed.data.campaigns) {
+    const pins = PinStore.restore(c.pins);
+    if (pins.counters.total !== c.pins.codes.length || c.pins.statuses.length !== c.pins.codes.length) {
+      return fail(`yoomoney: campaign ${c.ymCampaignId}: pin codes must be unique (case-insensitively) with one status digit each`);
+    }
+    const campaign: Campaign = {
+      ymCampaignId: c.ymCampaignId,
+      status: c.status,
+      fields: c.fields,
+      pins,
+      offers: new Map(c.offers.map((o) => [o.clickId, o])),
+      offerByPin: new Map(c.offers.flatMap((o) => (o.pinIndex === null ? [] : [[o.pinIndex, o.clickId] as const]))),
+      leads: new Map(c.leads.map((l) => [l.transactionId, l])),
+      shows: c.shows,
+      moderationComment: c.moderationComment,
+      timers: c.timers,
+    };
+    if (state.campaigns.has(c.ymCampaignId) || state.byPartnerId.has(c.fields.partnerCampaignId)) {
+      return fail(`yoomoney: campaign ${c.ymCampaignId} (partnerCampaignId ${c.fields.partnerCampaignId}) appears twice`);
+    }
+    state.campaigns.set(c.ymCampaignId, campaign);
+    state.byPartnerId.set(c.fields.partnerCampaignId, c.ymCampaignId);
+  }
+  replaceState(tenant, state);
+  return ok(state);
+}
