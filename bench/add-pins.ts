@@ -1,6 +1,6 @@
 import { spawnServer, stopChild } from "./child-process.js";
 import { probeSettled, RssSampler } from "./memory-probe.js";
-import { MEMORY_SERVER, tsxArgs } from "./paths.js";
+import { MEMORY_SERVER } from "./paths.js";
 import type { Row } from "./report.js";
 import { MB, formatMb, formatMs } from "./stats.js";
 import { TOKEN_HEADER, campaignBody, createCampaign, successResult } from "./yoomoney-client.js";
@@ -23,7 +23,7 @@ function counter(result: Record<string, unknown>, name: string): unknown {
 }
 
 export async function benchAddPins(): Promise<{ rows: Row[]; notes: string[] }> {
-  const server = await spawnServer({ args: tsxArgs(MEMORY_SERVER, ["--expose-gc"]), ipc: true });
+  const server = await spawnServer({ args: ["--expose-gc", MEMORY_SERVER], ipc: true });
   try {
     const ymCampaignId = await createCampaign(server.url, TOKEN, campaignBody(1));
     const body = JSON.stringify({ ymCampaignId, pinList: pinCodes(PIN_COUNT) });

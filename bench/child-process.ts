@@ -15,6 +15,8 @@ export interface SpawnOptions {
   args: readonly string[];
   /** Add an IPC channel (for the memory probe). */
   ipc?: boolean;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -24,7 +26,7 @@ const URL_PATTERN = /(https?:\/\/[^\s)]+)/;
 export function spawnServer(options: SpawnOptions): Promise<RunningChild> {
   const stdio: StdioOptions = options.ipc === true ? ["ignore", "pipe", "inherit", "ipc"] : ["ignore", "pipe", "inherit"];
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, options.args, { stdio });
+  const child = spawn(process.execPath, options.args, { stdio, env: { ...process.env, ...options.env } });
   return new Promise((resolve, reject) => {
     let buffered = "";
     const timer = setTimeout(() => {

@@ -1,4 +1,4 @@
-// The sandbox in a child process started with --expose-gc, answering memory probes over IPC so the
+// The sandbox (compiled, in-process API) in a child process started with --expose-gc, answering memory probes over IPC so the
 // parent can measure what one request adds. Probes: {probe: "settled"} -> MemorySample after two gc().
 import { createSandbox } from "../src/server.js";
 import type { MemoryProbeReply } from "./memory-probe.js";

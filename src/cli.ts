@@ -23,6 +23,8 @@ Options for start:
                                does; immediate shows every change at once (default realistic)
   --moderation manual|auto     manual: campaigns wait for POST /__sandbox/yoomoney/campaigns/{id}/moderation;
                                auto: approved 5 virtual minutes after submission (default manual)
+  --state-file PATH            keep every tenant in this JSON file: loaded at start when it exists, written
+                               (atomically) shortly after changes and on shutdown; default: memory only
   --auth open|strict           open: any token is a tenant of its own, created on first use;
                                strict: only tokens the sandbox issued (users/login, POST /__sandbox/tokens),
                                and they expire on the tenant's virtual clock (default open)
@@ -42,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
       consistency: { type: "string" },
       moderation: { type: "string" },
       auth: { type: "string" },
+      "state-file": { type: "string" },
       write: { type: "boolean" },
       check: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -62,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}"`);
   const sandbox = createSandbox({
     seed: values.seed,
+    stateFile: values["state-file"],
     auth: parseChoice("--auth", values.auth, AUTH_MODES, "open"),
     settings: {
       rateLimits: parseChoice("--rate-limits", values["rate-limits"], RATE_LIMIT_MODES, "enforce"),

@@ -9,6 +9,7 @@ import type { ProviderModule } from "./state/kernel/provider.js";
 import { DEFAULT_SETTINGS, type Settings } from "./state/kernel/settings.js";
 import { TenantRegistry, type AuthMode } from "./state/kernel/tenants.js";
 import { yoomoneyProvider } from "./state/yoomoney/provider.js";
+import { loadStateFile, StateFileWriter } from "./persistence/state-file.js";
 import { VERSION } from "./version.js";
 
 export interface SandboxOptions {
@@ -24,6 +25,8 @@ export interface SandboxOptions {
   validateResponses?: boolean;
   journalSize?: number;
   eventLogSize?: number;
+  /** Load every tenant from this JSON file at start (if it exists) and save there after changes and on close. */
+  stateFile?: string;
 }
 
 export interface Sandbox {
@@ -33,6 +36,9 @@ export interface Sandbox {
   violations: ContractViolation[];
   /** Starts listening; resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
+  /** Writes the state file now (no-op without stateFile). */
+  flush(): Promise<void>;
+  /** Stops listening and writes the state file one last time. */
   close(): Promise<void>;
 }
 
@@ -55,9 +61,19 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     violations: [],
   };
 
+  const writer = options.stateFile === undefined ? undefined : new StateFileWriter(registry, options.stateFile);
+  if (options.stateFile !== undefined) loadStateFile(registry, options.stateFile);
+
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
+  if (writer !== undefined) {
+    // Any call may change state (even a read settles due timers), so every answered call marks it.
+    app.use((_req, res, next) => {
+      res.on("finish", () => writer.changed());
+      next();
+    });
+  }
   app.use("/__sandbox", sandboxRouter(ctx, [yoomoneyControlRouter(ctx)]));
   app.use("/api/offerwall/v1", yoomoneyRouter(ctx));
   app.use((req, res) => {
@@ -88,12 +104,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         server = listening;
       });
     },
-    close() {
-      return new Promise((resolve) => {
+    flush() {
+      return writer?.flush() ?? Promise.resolve();
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
         if (server === undefined) return resolve();
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await writer?.flush();
     },
   };
 }

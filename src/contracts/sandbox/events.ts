@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { SandboxInstant, SandboxJson } from "./scalars.js";
 
-/** `GET /__sandbox/events` query: exact filters, `since` a sequence number (exclusive). */
+/** `GET /__sandbox/events` query (unknown parameters are refused, so a typo does not silently match everything): exact filters, `since` a sequence number (exclusive). */
 export const SandboxEventsQuery = z
-  .object({
+  .strictObject({
     provider: z.string().optional(),
     entity: z.string().optional(),
     id: z.string().optional(),

@@ -8,3 +8,4 @@ export * from "./scalars.js";
 export * from "./settings.js";
 export * from "./state.js";
 export * from "./tokens.js";
+export * from "./yoomoney.js";

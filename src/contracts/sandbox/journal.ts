@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { SandboxInstant, SandboxJson } from "./scalars.js";
 
-/** `GET /__sandbox/requests` query: exact filters; `path` ending in `*` is a prefix. */
+/** `GET /__sandbox/requests` query (unknown parameters are refused, so a typo does not silently match everything): exact filters; `path` ending in `*` is a prefix. */
 export const SandboxRequestsQuery = z
-  .object({
+  .strictObject({
     provider: z.string().optional().meta({ description: "e.g. yoomoney" }),
     method: z.string().optional().meta({ description: "HTTP method, case-insensitive" }),
     path: z.string().optional().meta({ description: "Exact path, or a prefix when it ends with *" }),

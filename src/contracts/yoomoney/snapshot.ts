@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CreateCampaignRequest } from "./campaign-fields.js";
 import { CampaignStatus, RedeemStatus } from "./enums.js";
+import { PIN_PATTERN } from "./pins.js";
 
 const timerId = z.number().int().positive().nullable();
 const epochMs = z.number().int();
@@ -19,7 +20,7 @@ export const YooMoneySnapshot = z
           campaignFeeMin: z.string().optional(),
           campaignFeeMax: z.string().optional(),
         }),
-        pins: z.object({ codes: z.array(z.string()), statuses: z.string().regex(/^[012]*$/) }),
+        pins: z.object({ codes: z.array(z.string().regex(PIN_PATTERN)), statuses: z.string().regex(/^[012]*$/) }),
         offers: z.array(
           z.object({ clickId: z.string(), pinIndex: z.number().int().nonnegative().nullable(), issuedAt: epochMs, expiresAt: epochMs }),
         ),

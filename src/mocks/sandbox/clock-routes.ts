@@ -7,6 +7,7 @@ import { renderFired } from "./fired.js";
 import { iso } from "./instant.js";
 import { advanceAmount } from "./iso-duration.js";
 import { defineRoute } from "./method-routes.js";
+import { ownField } from "./own-field.js";
 import { fail, reply } from "./reply.js";
 import { withTenant } from "./tenant-handler.js";
 
@@ -22,9 +23,7 @@ export function clockRoutes(ctx: SandboxContext, router: Router): void {
 
   defineRoute(ctx, router, "/clock/advance", {
     POST: withTenant(ctx, (req, res, tenant) => {
-      const body: unknown = req.body;
-      const by = typeof body === "object" && body !== null && "by" in body ? body.by : undefined;
-      const amount = advanceAmount(by, tenant.now());
+      const amount = advanceAmount(ownField(req.body, "by"), tenant.now());
       if (!amount.ok) {
         fail(ctx, req, res, 400, "invalid_duration", amount.message);
         return;
@@ -76,7 +75,7 @@ export function clockRoutes(ctx: SandboxContext, router: Router): void {
   });
 }
 
-/** The `at` the caller sent, for the error message. */
-function sentAt(value: unknown): unknown {
-  return typeof value === "object" && value !== null && "at" in value ? value.at : value;
+/** The `at` the caller sent (or the whole body when it is not an object), for the error message. */
+function sentAt(body: unknown): unknown {
+  return typeof body === "object" && body !== null && !Array.isArray(body) ? ownField(body, "at") : body;
 }

@@ -21,11 +21,12 @@ export function stateRoutes(ctx: SandboxContext, router: Router): void {
       reply(ctx, req, res, 200, exportSnapshot(ctx.registry, tenant), SandboxState);
     }),
     PUT: withTenant(ctx, (req, res, tenant) => {
-      if (req.body === undefined) {
+      const body: unknown = req.body;
+      if (body === undefined || (typeof body === "object" && body !== null && Object.keys(body).length === 0)) {
         fail(ctx, req, res, 400, "invalid_state", "the body is empty: send a snapshot as GET /__sandbox/state returns it");
         return;
       }
-      const result = importSnapshot(ctx.registry, tenant.id, req.body);
+      const result = importSnapshot(ctx.registry, tenant.id, body);
       if (!result.ok) {
         fail(ctx, req, res, 400, "invalid_state", `the snapshot was not imported and the tenant is unchanged: ${result.message}`);
         return;

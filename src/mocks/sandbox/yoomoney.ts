@@ -3,6 +3,7 @@ import { YmModerationRequest, YmModerationResponse, YmOfferResponse } from "../.
 import { moderate } from "../../state/yoomoney/moderation.js";
 import { takeOffer } from "../../state/yoomoney/offers.js";
 import type { SandboxContext } from "../http/context.js";
+import { defineRoute } from "./method-routes.js";
 import { fail, reply } from "./reply.js";
 import { withTenant } from "./tenant-handler.js";
 
@@ -16,9 +17,8 @@ function campaignIdParam(raw: unknown): number | undefined {
 export function yoomoneyControlRouter(ctx: SandboxContext): Router {
   const router = express.Router();
 
-  router.post(
-    "/yoomoney/campaigns/:id/moderation",
-    withTenant(ctx, (req, res, tenant) => {
+  defineRoute(ctx, router, "/yoomoney/campaigns/:id/moderation", {
+    POST: withTenant(ctx, (req, res, tenant) => {
       const id = campaignIdParam(req.params.id);
       if (id === undefined) return fail(ctx, req, res, 404, "campaign_not_found", `"${req.params.id}" is not a ymCampaignId`);
       const body = YmModerationRequest.safeParse(req.body ?? {});
@@ -32,11 +32,10 @@ export function yoomoneyControlRouter(ctx: SandboxContext): Router {
       }
       reply(ctx, req, res, 200, result.value, YmModerationResponse);
     }),
-  );
+  });
 
-  router.post(
-    "/yoomoney/campaigns/:id/offers",
-    withTenant(ctx, (req, res, tenant) => {
+  defineRoute(ctx, router, "/yoomoney/campaigns/:id/offers", {
+    POST: withTenant(ctx, (req, res, tenant) => {
       const id = campaignIdParam(req.params.id);
       if (id === undefined) return fail(ctx, req, res, 404, "campaign_not_found", `"${req.params.id}" is not a ymCampaignId`);
       const result = takeOffer(tenant, id);
@@ -47,7 +46,7 @@ export function yoomoneyControlRouter(ctx: SandboxContext): Router {
       const offer = result.value;
       reply(ctx, req, res, 201, { ...offer, issuedAt: iso(offer.issuedAt), expiresAt: iso(offer.expiresAt) }, YmOfferResponse);
     }),
-  );
+  });
 
   return router;
 }

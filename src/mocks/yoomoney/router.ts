@@ -26,7 +26,7 @@ export function yoomoneyRouter(ctx: SandboxContext): Router {
   const router = express.Router();
   const fail = (req: Request, res: Response, status: number, error: YmError, headers?: Record<string, string>) =>
     send(ctx, req, res, { provider: PROVIDER, status, body: errorBody(error), schema: ErrorResponse, headers });
-  const json = express.json({ limit: BODY_LIMIT_BYTES, type: () => true });
+  const json = express.json({ limit: BODY_LIMIT_BYTES, type: () => true, strict: false });
 
   router.post("/users/login", json, (req, res) => {
     const body: unknown = req.body ?? {};

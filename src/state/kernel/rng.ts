@@ -57,11 +57,16 @@ export class Rng {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
+  /** The four state words as unsigned 32-bit integers (the generator keeps them signed internally). */
   snapshot(): RngState {
-    return [this.a, this.b, this.c, this.d];
+    return [this.a >>> 0, this.b >>> 0, this.c >>> 0, this.d >>> 0];
   }
 
   restore(state: RngState): void {
-    [this.a, this.b, this.c, this.d] = state;
+    const [a, b, c, d] = state;
+    this.a = a | 0;
+    this.b = b | 0;
+    this.c = c | 0;
+    this.d = d | 0;
   }
 }

@@ -18,10 +18,13 @@ export interface KernelOptions {
 export type AuthFailure = "missing" | "unknown" | "expired";
 export type AuthResult = { ok: true; tenant: Tenant } | { ok: false; reason: AuthFailure };
 
-/** `Authorization` value -> token: an optional `Bearer ` or `Bearer: ` prefix is stripped. */
+/**
+ * `Authorization` value -> token: an optional `Bearer ` or `Bearer: ` prefix is stripped. A bare
+ * `Bearer` is an empty token too (HTTP strips the trailing space of `Bearer `).
+ */
 export function tokenFromHeader(header: string | undefined): string {
   if (header === undefined) return "";
-  return header.replace(/^\s*bearer(?::\s*|\s+)/i, "").trim();
+  return header.replace(/^\s*bearer(?::\s*|\s+|\s*$)/i, "").trim();
 }
 
 /** All tenants of one sandbox process, created on first use. */

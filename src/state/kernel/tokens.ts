@@ -33,4 +33,19 @@ export class TokenRegistry {
   lookup(token: string): IssuedToken | undefined {
     return this.issued.get(token);
   }
+
+  /** Every issued token, for the state file. */
+  all(): IssuedToken[] {
+    return [...this.issued.values()];
+  }
+
+  /** Takes back tokens saved in a state file; new ones continue the serial after them. */
+  restore(tokens: readonly IssuedToken[], serial: number): void {
+    for (const token of tokens) this.issued.set(token.token, { ...token });
+    this.serial = Math.max(this.serial, serial);
+  }
+
+  get lastSerial(): number {
+    return this.serial;
+  }
 }

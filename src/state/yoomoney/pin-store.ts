@@ -1,4 +1,5 @@
 import type { PinStatus } from "../../contracts/yoomoney/enums.js";
+import { CodeIndex } from "./code-index.js";
 
 const NEW = 0;
 const ACCEPTED = 1;
@@ -20,12 +21,13 @@ export interface PinStoreSnapshot {
 
 /**
  * One-off promo codes of one campaign, kept compactly (a million codes is a normal upload): the codes in
- * upload order, a case-insensitive index, and one status byte per code. Codes are issued in upload order
+ * upload order, a case-insensitive index over them, and one status byte per code. Codes are ASCII letters
+ * and digits (the contract's PIN_PATTERN), so case folding is ASCII folding. Codes are issued in upload order
  * and never go back, so the next unused code is found from a cursor.
  */
 export class PinStore {
   private codes: string[] = [];
-  private index = new Map<string, number>();
+  private index = new CodeIndex(this.codes);
   private statuses = new Uint8Array(0);
   private cursor = 0;
   private counts = [0, 0, 0];
@@ -33,11 +35,10 @@ export class PinStore {
   /** Adds the codes not already present (case-insensitively); returns how many were added. */
   add(list: readonly string[]): number {
     this.reserve(this.codes.length + list.length);
+    this.index.reserve(this.codes.length + list.length);
     let added = 0;
     for (const code of list) {
-      const key = code.toLowerCase();
-      if (this.index.has(key)) continue;
-      this.index.set(key, this.codes.length);
+      if (this.index.insertIfAbsent(code, this.codes.length) !== undefined) continue;
       this.codes.push(code);
       added++;
     }
@@ -46,7 +47,7 @@ export class PinStore {
   }
 
   find(code: string): number | undefined {
-    return this.index.get(code.toLowerCase());
+    return this.index.find(code);
   }
 
   code(index: number): string {

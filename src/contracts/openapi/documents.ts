@@ -1,0 +1,15 @@
+import type { OpenApiDocument } from "./generate.js";
+import { buildSandboxDocument } from "./sandbox.js";
+import { buildYooMoneyDocument } from "./yoomoney.js";
+
+export interface DocumentSpec {
+  /** Path under the package root, e.g. openapi/yoomoney.json. */
+  file: string;
+  build: () => OpenApiDocument;
+}
+
+/** Every committed OpenAPI document and how to build it from the contracts. */
+export const OPENAPI_DOCUMENTS: readonly DocumentSpec[] = [
+  { file: "openapi/yoomoney.json", build: buildYooMoneyDocument },
+  { file: "openapi/sandbox.json", build: buildSandboxDocument },
+];

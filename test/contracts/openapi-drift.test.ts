@@ -1,0 +1,171 @@
+import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import request from "supertest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { renderDocuments, runOpenApiCommand } from "../../src/contracts/openapi/command.js";
+import { OPENAPI_DOCUMENTS } from "../../src/contracts/openapi/documents.js";
+import { renderDocument, type OpenApiDocument } from "../../src/contracts/openapi/generate.js";
+import { buildSandboxDocument } from "../../src/contracts/openapi/sandbox.js";
+import { buildYooMoneyDocument, YOOMONEY_BASE_PATH } from "../../src/contracts/openapi/yoomoney.js";
+import { METHODS } from "../../src/mocks/yoomoney/methods.js";
+import { makeSandbox } from "../support/sandbox.js";
+
+const HTTP_METHODS = ["get", "put", "post", "patch", "delete"] as const;
+type HttpMethod = (typeof HTTP_METHODS)[number];
+
+interface Operation {
+  path: string;
+  method: HttpMethod;
+  statuses: string[];
+}
+
+/** Every (path, method) a document declares, with the response statuses it documents. */
+function operationsOf(document: OpenApiDocument): Operation[] {
+  const out: Operation[] = [];
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (operation !== undefined) out.push({ path, method, statuses: Object.keys(operation.responses ?? {}) });
+    }
+  }
+  return out;
+}
+
+/** A concrete URL for a templated path: every {param} becomes 1. */
+const concrete = (path: string) => path.replace(/\{[^}]+\}/g, "1");
+
+describe("openapi/*.json", () => {
+  it("match the zod contracts (run `npm run openapi` when this fails)", async () => {
+    const documents = await renderDocuments();
+    expect(documents.map((d) => d.file)).toEqual(["openapi/yoomoney.json", "openapi/sandbox.json"]);
+    for (const doc of documents) {
+      expect(doc.committed, `${doc.file} is not committed: run npm run openapi`).toBeDefined();
+      expect(doc.committed === doc.generated, `${doc.file} drifted from the contracts: run npm run openapi`).toBe(true);
+    }
+  });
+
+  it("are generated the same way every time (stable key order)", () => {
+    for (const spec of OPENAPI_DOCUMENTS) expect(renderDocument(spec.build())).toBe(renderDocument(spec.build()));
+  });
+
+  it("are OpenAPI 3.1 with 2-space JSON and a trailing newline", async () => {
+    for (const doc of await renderDocuments()) {
+      expect(doc.generated.endsWith("}\n")).toBe(true);
+      expect(doc.generated.split("\n")[1]).toBe('  "openapi": "3.1.0",');
+    }
+  });
+});
+
+describe("openapi --check / --write", () => {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  const tempRoot = async () => {
+    const dir = await mkdtemp(join(tmpdir(), "openapi-check-"));
+    dirs.push(dir);
+    return dir;
+  };
+  const silence = () => {
+    const err: string[] = [];
+    vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+      err.push(String(chunk));
+      return true;
+    });
+    return err;
+  };
+
+  it("check fails naming the missing files, write creates them, then check passes", async () => {
+    const root = await tempRoot();
+    const err = silence();
+    expect(await runOpenApiCommand("check", root)).toBe(1);
+    expect(err).toEqual([
+      "openapi/yoomoney.json is missing: run npm run openapi and commit the result\n",
+      "openapi/sandbox.json is missing: run npm run openapi and commit the result\n",
+    ]);
+    expect(await runOpenApiCommand("write", root)).toBe(0);
+    expect(await readFile(join(root, "openapi/sandbox.json"), "utf8")).toBe(renderDocument(buildSandboxDocument()));
+    expect(await runOpenApiCommand("check", root)).toBe(0);
+  });
+
+  it("check fails naming only the file that drifted", async () => {
+    const root = await tempRoot();
+    const err = silence();
+    await mkdir(join(root, "openapi"));
+    await writeFile(join(root, "openapi/yoomoney.json"), renderDocument(buildYooMoneyDocument()));
+    await writeFile(join(root, "openapi/sandbox.json"), renderDocument(buildSandboxDocument()).replace("3.1.0", "3.0.0"));
+    expect(await runOpenApiCommand("check", root)).toBe(1);
+    expect(err).toEqual(["openapi/sandbox.json differs from the zod contracts: run npm run openapi and commit the result\n"]);
+  });
+});
+
+describe("openapi/yoomoney.json covers what the sandbox serves", () => {
+  const document = buildYooMoneyDocument();
+  const documented = Object.keys(document.paths ?? {});
+
+  it("documents every method the router serves, and nothing else", () => {
+    const served = ["users/login", ...METHODS.keys()].map((name) => `${YOOMONEY_BASE_PATH}/${name}`);
+    expect([...documented].sort()).toEqual([...served].sort());
+    expect(documented).toHaveLength(12);
+  });
+
+  it("documents every method as POST only, with the error envelope beside the 200 result", () => {
+    for (const op of operationsOf(document)) {
+      expect(op.method, op.path).toBe("post");
+      const expected = op.path.endsWith("/users/login")
+        ? ["200", "400", "401", "413", "500"]
+        : ["200", "400", "401", "404", "405", "413", "429", "500"];
+      expect(op.statuses, op.path).toEqual(expected);
+    }
+    const start = document.paths?.[`${YOOMONEY_BASE_PATH}/campaigns/start`]?.post?.responses?.["200"];
+    expect(start?.content?.["application/json"]?.schema).toEqual({
+      oneOf: [{ $ref: "#/components/schemas/YmCampaignStateResponse" }, { $ref: "#/components/schemas/YmErrorResponse" }],
+    });
+  });
+
+  it.each(operationsOf(document).map((op) => [op.path, op] as const))("POST %s answers with a documented status", async (_path, op) => {
+    const sandbox = makeSandbox();
+    const res = await request(sandbox.app).post(op.path).set("Authorization", "Bearer openapi-probe").send({});
+    expect(op.statuses).toContain(String(res.status));
+    expect(res.status === 404).toBe(false);
+  });
+});
+
+describe("openapi/sandbox.json covers what the control plane serves", () => {
+  const document = buildSandboxDocument();
+  const operations = operationsOf(document);
+
+  it("documents the generic calls and the YooMoney helpers", () => {
+    expect(operations.map((op) => `${op.method.toUpperCase()} ${op.path}`)).toEqual([
+      "GET /__sandbox/health",
+      "POST /__sandbox/tokens",
+      "POST /__sandbox/reset",
+      "GET /__sandbox/state",
+      "PUT /__sandbox/state",
+      "GET /__sandbox/clock",
+      "POST /__sandbox/clock/advance",
+      "POST /__sandbox/clock/freeze",
+      "POST /__sandbox/clock/resume",
+      "GET /__sandbox/settings",
+      "PATCH /__sandbox/settings",
+      "GET /__sandbox/requests",
+      "DELETE /__sandbox/requests",
+      "GET /__sandbox/events",
+      "POST /__sandbox/yoomoney/campaigns/{ymCampaignId}/moderation",
+      "POST /__sandbox/yoomoney/campaigns/{ymCampaignId}/offers",
+    ]);
+  });
+
+  it.each(operations.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))(
+    "%s is served and answers with a documented status",
+    async (_name, op) => {
+      const sandbox = makeSandbox();
+      const res = await request(sandbox.app)[op.method](concrete(op.path)).set("Authorization", "Bearer openapi-probe");
+      expect(res.body?.error?.code, `${op.method} ${op.path} is documented but not served`).not.toBe("not_found");
+      expect(op.statuses).toContain(String(res.status));
+    },
+  );
+});

@@ -1,0 +1,353 @@
+import { rm } from "node:fs/promises";
+import { MatchersV3, PactV4 } from "@pact-foundation/pact";
+import { beforeAll, describe, expect, it } from "vitest";
+import { YooMoneyClient } from "../../src/clients/yoomoney/index.js";
+import * as C from "../../src/contracts/yoomoney/index.js";
+import { campaignIdFromState, contractBody, integerContract, likeContract, stringFromState } from "./ym-matchers.js";
+import { CONSUMER, CREATE_BODY, PACT_DIR, PACT_FILE, PACT_TOKEN, PROVIDER, STATES } from "./yoomoney-pact.js";
+
+const API = "/api/offerwall/v1";
+const pact = new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir: PACT_DIR, logLevel: "warn" });
+
+const withToken = { "Content-Type": "application/json", Authorization: `Bearer ${PACT_TOKEN}` };
+const jsonHeaders = { "Content-Type": MatchersV3.regex("^application/json(;.*)?$", "application/json; charset=utf-8") };
+const client = (server: { url: string }, token: string | undefined = PACT_TOKEN) => new YooMoneyClient({ baseUrl: server.url, token });
+
+const ID = 4321;
+const PIN = "PACTPIN1";
+const CLICK_ID = "128682-1137766-50098";
+const count = (n: number) => integerContract(C.PinCounters.shape.unusedPinCount, n);
+
+interface ExpectedError {
+  code: C.ErrorCode;
+  value: string;
+  description: string;
+  parameter?: string;
+  /** A regex the description must match; default: any string. */
+  descriptionPattern?: string;
+}
+
+/** The error envelope as the pact expects it: exact code, value and parameter; the description by type or pattern. */
+function errorEnvelope({ descriptionPattern, ...errors }: ExpectedError, result?: object) {
+  const description =
+    descriptionPattern === undefined
+      ? likeContract(C.ErrorResponse.shape.errors.shape.description, errors.description)
+      : MatchersV3.regex(descriptionPattern, errors.description);
+  return contractBody(C.ErrorResponse, {
+    status: "error",
+    errors: { ...errors, description },
+    ...(result === undefined ? {} : { result }),
+  });
+}
+
+beforeAll(async () => {
+  // Interactions merge into an existing pact file: start from nothing so removed ones do not linger.
+  await rm(PACT_FILE, { force: true });
+});
+
+describe("YooMoney offer-program API, as the client uses it", () => {
+  it("users/login issues a bearer token", async () => {
+    const body = { login: "pact-partner", password: "secret" };
+    await pact
+      .addInteraction()
+      .uponReceiving("users/login with a login and a password")
+      .withRequest("POST", `${API}/users/login`, (b) => b.headers({ "Content-Type": "application/json" }).jsonBody(contractBody(C.LoginRequest, body)))
+      .willRespondWith(200, (b) =>
+        b.headers(jsonHeaders).jsonBody(
+          contractBody(C.LoginResponse, {
+            accessToken: MatchersV3.regex("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$", "eyJhbGciOiJIUzUxMiJ9.eyJzdWIiOiJwYWN0In0.c2ln"),
+            tokenType: "Bearer",
+            expiresIn: integerContract(C.LoginResponse.shape.expiresIn, 3600),
+          }),
+        ),
+      )
+      .executeTest(async (server) => {
+        expect(await client(server, undefined).login(body)).toEqual({
+          ok: true,
+          httpStatus: 200,
+          result: { accessToken: "eyJhbGciOiJIUzUxMiJ9.eyJzdWIiOiJwYWN0In0.c2ln", tokenType: "Bearer", expiresIn: 3600 },
+        });
+      });
+  });
+
+  it("campaigns/create sends the new campaign to moderation", async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.noCampaigns)
+      .uponReceiving("campaigns/create for a one-off code campaign")
+      .withRequest("POST", `${API}/campaigns/create`, (b) => b.headers(withToken).jsonBody(contractBody(C.CreateCampaignRequest, CREATE_BODY)))
+      .willRespondWith(200, (b) =>
+        b.headers(jsonHeaders).jsonBody(
+          contractBody(C.CampaignStateResponse, {
+            status: "success",
+            result: { ymCampaignId: integerContract(C.CampaignId, ID), campaignStatus: "moderation" },
+          }),
+        ),
+      )
+      .executeTest(async (server) => {
+        expect(await client(server).createCampaign(CREATE_BODY)).toEqual({
+          ok: true,
+          httpStatus: 200,
+          result: { ymCampaignId: ID, campaignStatus: "moderation" },
+        });
+      });
+  });
+
+  it("campaigns/start on a campaign in moderation is failModerator, with its current status", async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.inModeration)
+      .uponReceiving("campaigns/start for a campaign in moderation")
+      .withRequest("POST", `${API}/campaigns/start`, (b) =>
+        b.headers(withToken).jsonBody(contractBody(C.CampaignKeyRequest, { ymCampaignId: campaignIdFromState(ID) })),
+      )
+      .willRespondWith(200, (b) =>
+        b
+          .headers(jsonHeaders)
+          .jsonBody(
+            errorEnvelope(
+              { code: "failModerator", value: "On moderation", description: "The campaign is awaiting verification by the moderator" },
+              { ymCampaignId: campaignIdFromState(ID), campaignStatus: "moderation" },
+            ),
+          ),
+      )
+      .executeTest(async (server) => {
+        expect(await client(server).startCampaign({ ymCampaignId: ID })).toEqual({
+          ok: false,
+          httpStatus: 200,
+          error: { code: "failModerator", value: "On moderation", description: "The campaign is awaiting verification by the moderator" },
+          result: { ymCampaignId: ID, campaignStatus: "moderation" },
+        });
+      });
+  });
+
+  it("campaigns/start on a verified campaign without pins is failPin and leaves it pin-required", async () => {
+    const description = "This type of campaign cannot be launched without promo codes";
+    await pact
+      .addInteraction()
+      .given(STATES.verifiedWithoutPins)
+      .uponReceiving("campaigns/start for a verified one-off code campaign without pins")
+      .withRequest("POST", `${API}/campaigns/start`, (b) =>
+        b.headers(withToken).jsonBody(contractBody(C.CampaignKeyRequest, { ymCampaignId: campaignIdFromState(ID) })),
+      )
+      .willRespondWith(200, (b) =>
+        b
+          .headers(jsonHeaders)
+          .jsonBody(
+            errorEnvelope({ code: "failPin", value: "No promo codes", description }, { ymCampaignId: campaignIdFromState(ID), campaignStatus: "pin-required" }),
+          ),
+      )
+      .executeTest(async (server) => {
+        expect(await client(server).startCampaign({ ymCampaignId: ID })).toEqual({
+          ok: false,
+          httpStatus: 200,
+          error: { code: "failPin", value: "No promo codes", description },
+          result: { ymCampaignId: ID, campaignStatus: "pin-required" },
+        });
+      });
+  });
+
+  it("campaigns/add-pins on a pin-required campaign restarts it and counts the codes", async () => {
+    const pinList = [PIN, "PACTPIN2"];
+    await pact
+      .addInteraction()
+      .given(STATES.pinRequired)
+      .uponReceiving("campaigns/add-pins with two new codes for a pin-required campaign")
+      .withRequest("POST", `${API}/campaigns/add-pins`, (b) =>
+        b.headers(withToken).jsonBody(contractBody(C.AddPinsRequest, { ymCampaignId: campaignIdFromState(ID), pinList })),
+      )
+      .willRespondWith(200, (b) =>
+        b.headers(jsonHeaders).jsonBody(
+          contractBody(C.AddPinsResponse, {
+            status: "success",
+            result: {
+              ymCampaignId: campaignIdFromState(ID),
+              campaignStatus: "started",
+              counters: { unusedPinCount: count(2), acceptedPinCount: count(0), redeemedPinCount: count(0), totalPinCount: count(2) },
+            },
+          }),
+        ),
+      )
+      .executeTest(async (server) => {
+        expect(await client(server).addPins({ ymCampaignId: ID, pinList })).toEqual({
+          ok: true,
+          httpStatus: 200,
+          result: {
+            ymCampaignId: ID,
+            campaignStatus: "started",
+            counters: { unusedPinCount: 2, acceptedPinCount: 0, redeemedPinCount: 0, totalPinCount: 2 },
+          },
+        });
+      });
+  });
+
+  const redeemBody = {
+    ymCampaignId: campaignIdFromState(ID),
+    pinContent: PIN,
+    clickId: stringFromState("clickId", CLICK_ID),
+    transactionId: "pact-tx-1",
+    redeemStatus: "used",
+    campaignFee: "100",
+    orderAmount: "1500",
+  };
+  const redeemCall = {
+    ymCampaignId: ID,
+    pinContent: PIN,
+    clickId: CLICK_ID,
+    transactionId: "pact-tx-1",
+    redeemStatus: "used",
+    campaignFee: "100",
+    orderAmount: "1500",
+  } as const;
+
+  it("campaigns/redeem reports a lead for a pin a user accepted", async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.acceptedPin, { pinContent: PIN })
+      .uponReceiving("campaigns/redeem of an accepted one-off pin")
+      .withRequest("POST", `${API}/campaigns/redeem`, (b) => b.headers(withToken).jsonBody(contractBody(C.RedeemRequest, redeemBody)))
+      .willRespondWith(200, (b) =>
+        b.headers(jsonHeaders).jsonBody(
+          contractBody(C.RedeemResponse, {
+            status: "success",
+            result: { ymCampaignId: campaignIdFromState(ID), transactionId: "pact-tx-1", redeemStatus: "used" },
+          }),
+        ),
+      )
+      .executeTest(async (server) => {
+        expect(await client(server).redeem(redeemCall)).toEqual({
+          ok: true,
+          httpStatus: 200,
+          result: { ymCampaignId: ID, transactionId: "pact-tx-1", redeemStatus: "used" },
+        });
+      });
+  });
+
+  it("campaigns/redeem after the offer expired is incorrectData naming pinContent", async () => {
+    const description = "the offer expired at 2026-12-06T06:43:39.697Z (offerDuration hours after it was taken)";
+    await pact
+      .addInteraction()
+      .given(STATES.expiredOffer, { pinContent: PIN })
+      .uponReceiving("campaigns/redeem of a pin whose offer expired")
+      .withRequest("POST", `${API}/campaigns/redeem`, (b) => b.headers(withToken).jsonBody(contractBody(C.RedeemRequest, redeemBody)))
+      .willRespondWith(200, (b) =>
+        b.headers(jsonHeaders).jsonBody(
+          errorEnvelope({
+            code: "incorrectData",
+            value: "Incorrect data",
+            description,
+            parameter: "pinContent",
+            descriptionPattern: "^the offer expired at \\d{4}-\\d{2}-\\d{2}T.*$",
+          }),
+        ),
+      )
+      .executeTest(async (server) => {
+        expect(await client(server).redeem(redeemCall)).toEqual({
+          ok: false,
+          httpStatus: 200,
+          error: { code: "incorrectData", value: "Incorrect data", description, parameter: "pinContent" },
+        });
+      });
+  });
+
+  it("campaigns/info for an unknown id is campaignNotFound", async () => {
+    const description = "No campaign 999999 exists for this partner";
+    await pact
+      .addInteraction()
+      .given(STATES.noCampaigns)
+      .uponReceiving("campaigns/info for an id the partner does not have")
+      .withRequest("POST", `${API}/campaigns/info`, (b) => b.headers(withToken).jsonBody(contractBody(C.CampaignKeyRequest, { ymCampaignId: 999999 })))
+      .willRespondWith(200, (b) => b.headers(jsonHeaders).jsonBody(errorEnvelope({ code: "campaignNotFound", value: "Not found", description })))
+      .executeTest(async (server) => {
+        expect(await client(server).campaignInfo({ ymCampaignId: 999999 })).toEqual({
+          ok: false,
+          httpStatus: 200,
+          error: { code: "campaignNotFound", value: "Not found", description },
+        });
+      });
+  });
+
+  it("a call without a token is HTTP 401 with the error envelope", async () => {
+    const description = "No access token: send Authorization: Bearer <access token> (users/login issues one)";
+    await pact
+      .addInteraction()
+      .uponReceiving("campaigns/info without an Authorization header")
+      .withRequest("POST", `${API}/campaigns/info`, (b) =>
+        b.headers({ "Content-Type": "application/json" }).jsonBody(contractBody(C.CampaignKeyRequest, { ymCampaignId: ID })),
+      )
+      .willRespondWith(401, (b) => b.headers(jsonHeaders).jsonBody(errorEnvelope({ code: "unauthorized", value: "Unauthorized", description })))
+      .executeTest(async (server) => {
+        expect(await client(server, undefined).campaignInfo({ ymCampaignId: ID })).toEqual({
+          ok: false,
+          httpStatus: 401,
+          error: { code: "unauthorized", value: "Unauthorized", description },
+        });
+      });
+  });
+});
+
+describe("YooMoneyClient on answers no pact covers", () => {
+  interface Sent {
+    url: string;
+    method: string | undefined;
+    headers: Headers;
+    body: unknown;
+  }
+
+  /** A fetch that records the request and answers `status` with `body` (a string is sent as is). */
+  function answering(status: number, body: unknown) {
+    const sent: Sent[] = [];
+    const fake: typeof fetch = async (input, init) => {
+      sent.push({
+        url: String(input),
+        method: init?.method,
+        headers: new Headers(init?.headers),
+        body: typeof init?.body === "string" ? JSON.parse(init.body) : undefined,
+      });
+      return new Response(typeof body === "string" ? body : JSON.stringify(body), { status });
+    };
+    return { sent, client: new YooMoneyClient({ baseUrl: "http://ym.test/", token: "t-1", fetch: fake }) };
+  }
+
+  it("POSTs JSON to {baseUrl}/api/offerwall/v1/<method> with the bearer token", async () => {
+    const { sent, client: ym } = answering(200, { status: "success", total: 0, campaigns: [] });
+    expect(await ym.listCampaigns({ limit: 10, offset: 0 })).toEqual({ ok: true, httpStatus: 200, result: { total: 0, campaigns: [] } });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.url).toBe("http://ym.test/api/offerwall/v1/campaigns/get-all-campaigns");
+    expect(sent[0]?.method).toBe("POST");
+    expect(sent[0]?.headers.get("authorization")).toBe("Bearer t-1");
+    expect(sent[0]?.headers.get("content-type")).toBe("application/json");
+    expect(sent[0]?.body).toEqual({ limit: 10, offset: 0 });
+  });
+
+  it.each([
+    [429, "tooManyRequests", "Too many requests"],
+    [413, "incorrectData", "Incorrect data"],
+    [400, "incorrectData", "Incorrect data"],
+  ] as const)("maps HTTP %i with the error envelope to ok: false", async (status, code, value) => {
+    const errors = { code, value, description: "what failed", parameter: "body" };
+    const { client: ym } = answering(status, { status: "error", errors });
+    expect(await ym.getCampaign({ ymCampaignId: 7 })).toEqual({ ok: false, httpStatus: status, error: errors });
+  });
+
+  it("throws, quoting the body, when the answer is not JSON", async () => {
+    const { client: ym } = answering(502, "<html>Bad Gateway</html>");
+    await expect(ym.campaignInfo({ ymCampaignId: 7 })).rejects.toThrow(
+      'YooMoney campaigns/info answered HTTP 502 with a body the client cannot read: the body is not JSON. Check baseUrl points at the offer-program API (it got: "<html>Bad Gateway</html>")',
+    );
+  });
+
+  it("throws, naming the first problem, when a 200 fits neither the result nor the error envelope", async () => {
+    const { client: ym } = answering(200, { status: "success", result: { ymCampaignId: "7", campaignStatus: "started" } });
+    await expect(ym.startCampaign({ ymCampaignId: 7 })).rejects.toThrow(
+      "YooMoney campaigns/start answered HTTP 200 with a body the client cannot read: it is neither the method's result nor the error envelope (result.ymCampaignId: Invalid input: expected number, received string)",
+    );
+  });
+
+  it("throws when a result body comes with an error status", async () => {
+    const { client: ym } = answering(500, { errors: {}, result: { ymCampaignId: 7, campaignStatus: "paused" }, status: "success" });
+    await expect(ym.stopCampaign({ ymCampaignId: 7 })).rejects.toThrow(
+      "YooMoney campaigns/stop answered HTTP 500 with a body the client cannot read: a result body came with HTTP 500 instead of 200. Check baseUrl",
+    );
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { findRule, RateLimiter, type RateLimitTable } from "../../../src/state/kernel/rate-limit.js";
+import { makeTenant, T0 } from "./tenant-fixture.js";
+
+const rule = { burst: 3, intervalMs: 1000 };
+
+describe("RateLimiter", () => {
+  it("lets a burst through, then refuses with how long to wait", () => {
+    const limiter = new RateLimiter();
+    expect(limiter.take("k", rule, 0)).toEqual({ allowed: true, limit: 3, remaining: 2 });
+    expect(limiter.take("k", rule, 0)).toEqual({ allowed: true, limit: 3, remaining: 1 });
+    expect(limiter.take("k", rule, 0)).toEqual({ allowed: true, limit: 3, remaining: 0 });
+    expect(limiter.take("k", rule, 0)).toEqual({ allowed: false, limit: 3, remaining: 0, retryAfterMs: 1000, resetMs: 3000 });
+  });
+
+  it("a refused call costs nothing, and tokens refill over time", () => {
+    const limiter = new RateLimiter();
+    for (let i = 0; i < 3; i++) limiter.take("k", rule, 0);
+    expect(limiter.take("k", rule, 400)).toEqual({ allowed: false, limit: 3, remaining: 0, retryAfterMs: 600, resetMs: 2600 });
+    expect(limiter.take("k", rule, 400)).toMatchObject({ allowed: false, retryAfterMs: 600 });
+    expect(limiter.take("k", rule, 1000)).toEqual({ allowed: true, limit: 3, remaining: 0 });
+    expect(limiter.take("k", rule, 1000)).toMatchObject({ allowed: false, retryAfterMs: 1000 });
+  });
+
+  it("refills no higher than the burst", () => {
+    const limiter = new RateLimiter();
+    limiter.take("k", rule, 0);
+    expect(limiter.take("k", rule, 1_000_000)).toEqual({ allowed: true, limit: 3, remaining: 2 });
+  });
+
+  it("keeps separate buckets per key, and clear() refills them all", () => {
+    const limiter = new RateLimiter();
+    for (let i = 0; i < 3; i++) limiter.take("a", rule, 0);
+    expect(limiter.take("b", rule, 0)).toMatchObject({ allowed: true, remaining: 2 });
+    expect(limiter.take("a", rule, 0)).toMatchObject({ allowed: false });
+    limiter.clear();
+    expect(limiter.take("a", rule, 0)).toMatchObject({ allowed: true, remaining: 2 });
+  });
+
+  it("is timed on the tenant's virtual clock: advancing it refills", () => {
+    const tenant = makeTenant();
+    const slow = { burst: 1, intervalMs: 60_000 };
+    expect(tenant.limiter.take("k", slow, tenant.now())).toMatchObject({ allowed: true });
+    expect(tenant.limiter.take("k", slow, tenant.now())).toMatchObject({ allowed: false, retryAfterMs: 60_000 });
+    tenant.advance(59_999);
+    expect(tenant.limiter.take("k", slow, tenant.now())).toMatchObject({ allowed: false, retryAfterMs: 1 });
+    tenant.advance(1);
+    expect(tenant.now()).toBe(T0 + 60_000);
+    expect(tenant.limiter.take("k", slow, tenant.now())).toMatchObject({ allowed: true, remaining: 0 });
+  });
+});
+
+describe("findRule", () => {
+  const table: RateLimitTable = [
+    { method: "GET", path: /^\/adv\/v1\/promotion\/count$/, rule: { burst: 5, intervalMs: 200 } },
+    { method: "POST", path: /^\/adv\/v1\/(start|pause)$/, rule: { burst: 5, intervalMs: 200 }, bucket: "status" },
+    { method: "POST", path: /^\/adv\//, rule: { burst: 1, intervalMs: 1000 } },
+  ];
+
+  it("takes the first entry whose method and path match", () => {
+    expect(findRule(table, "GET", "/adv/v1/promotion/count")).toEqual({ rule: { burst: 5, intervalMs: 200 }, key: "GET /adv/v1/promotion/count" });
+    expect(findRule(table, "POST", "/adv/v1/other")).toEqual({ rule: { burst: 1, intervalMs: 1000 }, key: "POST /adv/v1/other" });
+  });
+
+  it("calls that share a bucket name share a key", () => {
+    expect(findRule(table, "POST", "/adv/v1/start")?.key).toBe("status");
+    expect(findRule(table, "POST", "/adv/v1/pause")?.key).toBe("status");
+  });
+
+  it("finds nothing for an unlisted call", () => {
+    expect(findRule(table, "DELETE", "/adv/v1/start")).toBeUndefined();
+    expect(findRule(table, "GET", "/elsewhere")).toBeUndefined();
+  });
+});
