@@ -1,5 +1,5 @@
 // The sandbox (compiled, in-process API) in a child process started with --expose-gc, answering memory probes over IPC so the
-// parent can measure what one request adds. Probes: {probe: "settled"} -> MemorySample after two gc().
+// parent can measure what one request adds. Probe: {probe: "settled"} -> a MemoryProbeReply taken after two gc().
 import { createSandbox } from "../src/server.js";
 import type { MemoryProbeReply } from "./memory-probe.js";
 

@@ -1,14 +1,24 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // The benchmarks run compiled, from dist/bench/ (see bench/tsconfig.json), next to dist/src/.
 
-/** The sandbox CLI exactly as users run it. */
-export const CLI_JS = fileURLToPath(new URL("../src/cli.js", import.meta.url));
+const PACKAGE_ROOT = new URL("../../", import.meta.url);
+
+/** The command users run: package.json's `bin` entry (the bundled CLI), falling back to dist/src/cli.js. */
+function cliEntry(): string {
+  const manifest: unknown = JSON.parse(readFileSync(new URL("package.json", PACKAGE_ROOT), "utf8"));
+  const bin: unknown = typeof manifest === "object" && manifest !== null ? Reflect.get(manifest, "bin") : undefined;
+  const entry: unknown = typeof bin === "object" && bin !== null ? Reflect.get(bin, "promo-sandbox") : bin;
+  return fileURLToPath(new URL(typeof entry === "string" ? entry : "dist/src/cli.js", PACKAGE_ROOT));
+}
+
+export const CLI_ENTRY = cliEntry();
 export const HELLO_SERVER = fileURLToPath(new URL("./hello-server.js", import.meta.url));
 export const POST_ECHO_SERVER = fileURLToPath(new URL("./post-echo-server.js", import.meta.url));
 export const MEMORY_SERVER = fileURLToPath(new URL("./memory-server.js", import.meta.url));
 /** In the source tree, not in dist/. */
-export const RESULTS_FILE = fileURLToPath(new URL("../../bench/results/latest.md", import.meta.url));
+export const RESULTS_FILE = fileURLToPath(new URL("bench/results/latest.md", PACKAGE_ROOT));
 
 /** node arguments that run the sandbox CLI on a free port with rate limits off. */
-export const SANDBOX_ARGS: readonly string[] = [CLI_JS, "--port", "0", "--host", "127.0.0.1", "--rate-limits", "off"];
+export const SANDBOX_ARGS: readonly string[] = [CLI_ENTRY, "--port", "0", "--host", "127.0.0.1", "--rate-limits", "off"];

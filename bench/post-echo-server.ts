@@ -1,6 +1,7 @@
 // An informative second baseline: bare express 5 doing the HTTP work campaigns/get does (a POST with a
-// JSON body through express.json(), a ~1 KB JSON answer) and nothing else. Answers with the body given
-// in CAMPAIGN_GET_BODY, its ymCampaignId replaced by the one asked for.
+// JSON body through express.json(), a ~1 KB JSON answer) and nothing else, with the sandbox's app
+// settings (no ETag, no X-Powered-By). Answers with the body given in CAMPAIGN_GET_BODY, its
+// ymCampaignId replaced by the one asked for.
 import type { AddressInfo } from "node:net";
 import express from "express";
 
@@ -9,6 +10,8 @@ if (typeof template !== "object" || template === null) throw new Error("CAMPAIGN
 const result: unknown = Reflect.get(template, "result");
 
 const app = express();
+app.disable("x-powered-by");
+app.set("etag", false);
 app.post("/", express.json(), (req, res) => {
   const body: unknown = req.body;
   const asked: unknown = typeof body === "object" && body !== null ? Reflect.get(body, "ymCampaignId") : undefined;

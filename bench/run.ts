@@ -1,4 +1,5 @@
 // `npm run bench`: the speed targets, measured in one run on this machine; exits 1 when one fails.
+// `node dist/bench/run.js startup timers` runs only the named benchmarks (and leaves results/latest.md alone).
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { benchAddPins } from "./add-pins.js";
@@ -40,6 +41,8 @@ notes.push(`total bench time ${((performance.now() - began) / 1000).toFixed(0)} 
 
 const report = renderReport(rows, notes, new Date());
 process.stdout.write(report);
-await mkdir(dirname(RESULTS_FILE), { recursive: true });
-await writeFile(RESULTS_FILE, report);
+if (selected.length === 0) {
+  await mkdir(dirname(RESULTS_FILE), { recursive: true });
+  await writeFile(RESULTS_FILE, report);
+}
 process.exitCode = rows.some((row) => row.pass === false) ? 1 : 0;

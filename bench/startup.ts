@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { spawnServer, stopChild } from "./child-process.js";
-import { SANDBOX_ARGS } from "./paths.js";
+import { relative } from "node:path";
+import { CLI_ENTRY, SANDBOX_ARGS } from "./paths.js";
 import type { Row } from "./report.js";
 import { formatMs, median } from "./stats.js";
 import { health } from "./yoomoney-client.js";
@@ -29,7 +30,7 @@ export async function benchStartup(): Promise<{ rows: Row[]; notes: string[] }> 
   return {
     rows: [
       {
-        metric: `startup: spawn → first 200 of /__sandbox/health (median of ${SPAWNS})`,
+        metric: `startup: spawn of node ${relative(process.cwd(), CLI_ENTRY)} → first 200 of /__sandbox/health (median of ${SPAWNS})`,
         measured: `${formatMs(mid)} (min ${formatMs(Math.min(...times))}, max ${formatMs(Math.max(...times))})`,
         target: `< ${TARGET_MS} ms`,
         pass: mid < TARGET_MS,

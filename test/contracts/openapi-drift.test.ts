@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import request from "supertest";
@@ -8,8 +8,10 @@ import { OPENAPI_DOCUMENTS } from "../../src/contracts/openapi/documents.js";
 import { renderDocument, type OpenApiDocument } from "../../src/contracts/openapi/generate.js";
 import { buildSandboxDocument } from "../../src/contracts/openapi/sandbox.js";
 import { buildYooMoneyDocument, YOOMONEY_BASE_PATH } from "../../src/contracts/openapi/yoomoney.js";
+import { SandboxError } from "../../src/contracts/sandbox/error.js";
 import { METHODS } from "../../src/mocks/yoomoney/methods.js";
 import { makeSandbox } from "../support/sandbox.js";
+import { normalizePath, servedRoutes } from "./express-routes.js";
 
 const HTTP_METHODS = ["get", "put", "post", "patch", "delete"] as const;
 type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -112,6 +114,14 @@ describe("openapi/yoomoney.json covers what the sandbox serves", () => {
     expect(documented).toHaveLength(12);
   });
 
+  it("the router serves users/login and /:group/:method (the METHODS table) only", () => {
+    const served = servedRoutes(makeSandbox().app).filter((route) => route.path.startsWith(YOOMONEY_BASE_PATH));
+    expect(served).toEqual([
+      { method: "post", path: `${YOOMONEY_BASE_PATH}/users/login` },
+      { method: "post", path: `${YOOMONEY_BASE_PATH}/{}/{}` },
+    ]);
+  });
+
   it("documents every method as POST only, with the error envelope beside the 200 result", () => {
     for (const op of operationsOf(document)) {
       expect(op.method, op.path).toBe("post");
@@ -159,12 +169,21 @@ describe("openapi/sandbox.json covers what the control plane serves", () => {
     ]);
   });
 
+  it("documents exactly the routes the control plane serves", () => {
+    const served = servedRoutes(makeSandbox().app)
+      .filter((route) => route.path.startsWith("/__sandbox/"))
+      .map((route) => `${route.method} ${route.path}`);
+    const documented = operations.map((op) => `${op.method} ${normalizePath(op.path)}`);
+    expect([...documented].sort()).toEqual([...served].sort());
+  });
+
   it.each(operations.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))(
     "%s is served and answers with a documented status",
     async (_name, op) => {
       const sandbox = makeSandbox();
       const res = await request(sandbox.app)[op.method](concrete(op.path)).set("Authorization", "Bearer openapi-probe");
-      expect(res.body?.error?.code, `${op.method} ${op.path} is documented but not served`).not.toBe("not_found");
+      const error = SandboxError.safeParse(res.body);
+      expect(error.success && error.data.error.code, `${op.method} ${op.path} is documented but not served`).not.toBe("not_found");
       expect(op.statuses).toContain(String(res.status));
     },
   );

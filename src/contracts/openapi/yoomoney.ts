@@ -121,9 +121,6 @@ const METHODS: readonly MethodDoc[] = [
   },
 ];
 
-/** The method names the document covers, users/login included. */
-export const YOOMONEY_DOCUMENTED_METHODS: readonly string[] = ["users/login", ...METHODS.map((m) => m.method)];
-
 const retryAfter = z.object({
   "Retry-After": z.string().meta({ description: "Seconds (of the tenant's virtual clock) until the next call is allowed" }),
 });

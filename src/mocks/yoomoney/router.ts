@@ -37,6 +37,10 @@ export function yoomoneyRouter(ctx: SandboxContext): Router {
     const answer = login(ctx.registry, parsed.data.login);
     send(ctx, req, res, { provider: PROVIDER, status: 200, body: answer, schema: LoginResponse });
   });
+  router.all("/users/login", (req, res) => {
+    res.set("Allow", "POST");
+    fail(req, res, 405, { code: "methodNotFound", detail: `users/login takes POST with a JSON body, not ${req.method}` });
+  });
 
   router.use((req, res, next) => {
     const auth = ctx.registry.authenticate(req.headers.authorization);
@@ -46,7 +50,8 @@ export function yoomoneyRouter(ctx: SandboxContext): Router {
     tenant.cause = "request";
     tenant.settle();
     if (tenant.settings.rateLimits === "enforce") {
-      const found = findRule(yoomoneyProvider.rateLimits, req.method, req.path === "/" ? req.baseUrl : req.baseUrl + req.path);
+      // One bucket per method however its path is spelled (express also serves ".../categories/get/").
+      const found = findRule(yoomoneyProvider.rateLimits, req.method, (req.baseUrl + req.path).replace(/\/+$/, ""));
       if (found !== undefined) {
         const decision = tenant.limiter.take(found.key, found.rule, tenant.clock.now());
         if (!decision.allowed) {

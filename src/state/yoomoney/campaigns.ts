@@ -71,7 +71,10 @@ export function updateCampaign(tenant: Tenant, patch: UpdateCampaignRequest): Re
   }
   const merged = mergeFields(campaign.fields, patch);
   if (campaign.pins.counters.total > 0 && usesOneOffPins(merged) !== usesOneOffPins(campaign.fields)) {
-    return fail(incorrectData("pinType", "campaignType and pinType cannot stop being one-off codes once codes were uploaded"));
+    return fail({
+      ...incorrectData("pinType", "campaignType and pinType cannot stop being one-off codes once codes were uploaded"),
+      campaign: stateOf(campaign),
+    });
   }
   const problem = checkCampaign(merged, tenant.now());
   if (problem) return fail({ ...problem, campaign: stateOf(campaign) });

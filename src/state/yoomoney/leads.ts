@@ -2,7 +2,7 @@ import type { RedeemRequest } from "../../contracts/yoomoney/redeem.js";
 import type { RedeemStatus } from "../../contracts/yoomoney/enums.js";
 import { fail, ok, type Result } from "../kernel/result.js";
 import type { Tenant } from "../kernel/tenant.js";
-import { resolveCampaign } from "./campaign-key.js";
+import { resolveCampaign, stateOf } from "./campaign-key.js";
 import { incorrectData, type YmError } from "./errors.js";
 import { RUBLE, usesOneOffPins, type Campaign, type Lead, type Offer } from "./model.js";
 
@@ -33,7 +33,11 @@ interface Attribution {
 export function redeem(tenant: Tenant, request: RedeemRequest): Result<RedeemOutcome, YmError> {
   const found = resolveCampaign(tenant, { ymCampaignId: request.ymCampaignId });
   if (!found.ok) return found;
-  const campaign = found.value;
+  const outcome = report(tenant, found.value, request);
+  return outcome.ok ? outcome : fail({ ...outcome.error, campaign: stateOf(found.value) });
+}
+
+function report(tenant: Tenant, campaign: Campaign, request: RedeemRequest): Result<RedeemOutcome, YmError> {
   const transactionId = String(request.transactionId);
   const status = request.redeemStatus ?? "used";
   const attribution = attribute(campaign, request);

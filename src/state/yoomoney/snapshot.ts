@@ -33,6 +33,17 @@ export function importYooMoney(tenant: Tenant, data: unknown): Result<YooMoneySt
   if (!parsed.success) return fail(`yoomoney: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const state: YooMoneyState = { campaigns: new Map(), byPartnerId: new Map(), nextId: parsed.data.nextId, clickIds: new Set(parsed.data.clickIds) };
   for (const c of parsed.data.campaigns) {
+    if (c.ymCampaignId >= parsed.data.nextId) {
+      return fail(`yoomoney: nextId ${parsed.data.nextId} must be above every ymCampaignId (campaign ${c.ymCampaignId})`);
+    }
+    const dangling = [...c.offers, ...c.leads].find((o) => o.pinIndex !== null && o.pinIndex >= c.pins.codes.length);
+    if (dangling !== undefined) {
+      return fail(`yoomoney: campaign ${c.ymCampaignId}: pinIndex ${dangling.pinIndex} points past its ${c.pins.codes.length} codes`);
+    }
+    const unknownClick = c.offers.find((o) => !state.clickIds.has(o.clickId));
+    if (unknownClick !== undefined) {
+      return fail(`yoomoney: campaign ${c.ymCampaignId}: offer clickId ${unknownClick.clickId} is missing from clickIds`);
+    }
     const pins = PinStore.restore(c.pins);
     if (pins.counters.total !== c.pins.codes.length || c.pins.statuses.length !== c.pins.codes.length) {
       return fail(`yoomoney: campaign ${c.ymCampaignId}: pin codes must be unique (case-insensitively) with one status digit each`);

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { makeSandbox } from "../../support/sandbox.js";
 import {
-  at,
   call,
   create,
   createBody,
-  HOUR,
   incorrect,
   promoBody,
   reusableBody,
@@ -173,11 +171,19 @@ describe("campaigns/create", () => {
       campaignEnd: "2026-03-01T00:00:00.500Z",
     });
     const other = await create(app, {}, TOKEN, without(createBody({ partnerCampaignId: 502, campaignFeeMin: 10, campaignFeeMax: "99.90" }), "campaignFee"));
+    const defaults = { campaignStatus: "moderation", offerDuration: 336, discountCurrency: 643, feeCurrency: 643, pinEnd: null };
     const got = await call(app, TOKEN, "campaigns/get", { ymCampaignId: id });
-    expect(got.body.result).toMatchObject({ campaignFee: "99.9", campaignStart: "2026-02-01T12:00:00+03:30", campaignEnd: "2026-03-01T00:00:00.500Z" });
+    expect(got.body).toEqual(
+      success({
+        ymCampaignId: id,
+        ...createBody({ campaignFee: "99.9", campaignStart: "2026-02-01T12:00:00+03:30", campaignEnd: "2026-03-01T00:00:00.500Z" }),
+        ...defaults,
+      }),
+    );
     const range = await call(app, TOKEN, "campaigns/get", { ymCampaignId: other });
-    expect(range.body.result).toMatchObject({ campaignFeeMin: "10", campaignFeeMax: "99.90" });
-    expect(range.body.result).not.toHaveProperty("campaignFee");
+    expect(range.body).toEqual(
+      success({ ymCampaignId: other, ...without(createBody({ partnerCampaignId: 502 }), "campaignFee"), campaignFeeMin: "10", campaignFeeMax: "99.90", ...defaults }),
+    );
   });
 
   it("repeating a create with the same partnerCampaignId and discount answers the existing campaign unchanged", async () => {
@@ -199,7 +205,8 @@ describe("campaigns/create", () => {
     const { app } = makeSandbox();
     const id = await create(app);
     const before = await call(app, TOKEN, "campaigns/get", { ymCampaignId: id });
-    for (const discount of [{ discountAmount: "15" }, { discountType: "fix", discountAmount: "10" }, { discountType: "fix", discountAmount: "10", discountCurrency: 840 }]) {
+    const discounts: JsonObject[] = [{ discountAmount: "15" }, { discountType: "fix", discountAmount: "10" }, { discountType: "fix", discountAmount: "10", discountCurrency: 840 }];
+    for (const discount of discounts) {
       const res = await call(app, TOKEN, "campaigns/create", createBody(discount));
       expect(res.body).toEqual(
         ymError(

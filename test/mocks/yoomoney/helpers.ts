@@ -63,14 +63,17 @@ export function without(body: JsonObject, ...keys: string[]): JsonObject {
   return out;
 }
 
+/** What supertest can call: the express app, or the base URL of a listening sandbox (faster for long bursts). */
+export type Target = Express | string;
+
 /** `POST /api/offerwall/v1/<method>` as `token` (sent as `Authorization: Bearer <token>`), with a JSON body if given. */
-export function call(app: Express, token: string, method: string, body?: JsonValue): Test {
+export function call(app: Target, token: string, method: string, body?: JsonValue): Test {
   const req = request(app).post(`${API}/${method}`).set("Authorization", `Bearer ${token}`);
   return body === undefined ? req : req.set("Content-Type", "application/json").send(JSON.stringify(body));
 }
 
 /** A control-plane call as `token`. */
-export function control(app: Express, token: string, verb: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: JsonValue): Test {
+export function control(app: Target, token: string, verb: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: JsonValue): Test {
   const url = `/__sandbox${path}`;
   const base =
     verb === "GET" ? request(app).get(url) : verb === "POST" ? request(app).post(url) : verb === "PUT" ? request(app).put(url) : verb === "PATCH" ? request(app).patch(url) : request(app).delete(url);
@@ -177,7 +180,7 @@ export async function takeOffer(app: Express, id: number, token = TOKEN): Promis
 }
 
 /** Advances the tenant's virtual clock; returns `{now, fired}`. */
-export async function advance(app: Express, by: string | number, token = TOKEN): Promise<z.infer<typeof SandboxAdvance>> {
+export async function advance(app: Target, by: string | number, token = TOKEN): Promise<z.infer<typeof SandboxAdvance>> {
   const res = await control(app, token, "POST", "/clock/advance", { by });
   expect(res.status).toBe(200);
   return SandboxAdvance.parse(res.body);
@@ -204,7 +207,7 @@ export async function transitions(app: Express, id: number, token = TOKEN): Prom
 }
 
 /** The tenant's journal of provider calls. */
-export async function journal(app: Express, query = "", token = TOKEN): Promise<z.infer<typeof SandboxRequests>> {
+export async function journal(app: Target, query = "", token = TOKEN): Promise<z.infer<typeof SandboxRequests>> {
   const res = await control(app, token, "GET", `/requests${query === "" ? "" : `?${query}`}`);
   expect(res.status).toBe(200);
   return SandboxRequests.parse(res.body);

@@ -25,6 +25,7 @@ import {
   transitions,
   T0_ISO,
   ymError,
+  type JsonObject,
   type Status,
 } from "./helpers.js";
 
@@ -108,7 +109,8 @@ describe("create and moderation", () => {
     it("answers 400 for a body without a valid decision", async () => {
       const { app } = makeSandbox();
       const id = await create(app);
-      for (const body of [{ decision: "maybe" }, {}]) {
+      const bodies: JsonObject[] = [{ decision: "maybe" }, {}];
+      for (const body of bodies) {
         const res = await control(app, TOKEN, "POST", `/yoomoney/campaigns/${id}/moderation`, body);
         expect(res.status).toBe(400);
         expect(res.body).toEqual(

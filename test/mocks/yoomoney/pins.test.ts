@@ -9,6 +9,7 @@ import {
   events,
   finishedCampaign,
   incorrect,
+  journal,
   promoBody,
   reusableBody,
   startedCampaign,
@@ -153,7 +154,8 @@ describe("campaigns/add-pins", () => {
     const id = await campaignIn(app, "pin-required");
     const codes = Array.from({ length: 100_000 }, (_, i) => `Code${i}`);
     const started = Date.now();
-    const res = await addPins(app, id, [...codes, "code0", "CODE99999"]);
+    const upload = [...codes, "code0", "CODE99999"];
+    const res = await addPins(app, id, upload);
     expect(res.body).toEqual(counters(id, "started", 100_000, 0, 0, 100_000));
     expect((await addPins(app, id, ["code50000", "Fresh1"])).body).toEqual(counters(id, "started", 100_001, 0, 0, 100_001));
     const offer = await takeOffer(app, id);
@@ -163,6 +165,10 @@ describe("campaigns/add-pins", () => {
     expect(unused.result.pins.slice(0, 2)).toEqual(["Code1", "Code2"]);
     expect(unused.result.pins.at(-1)).toBe("Fresh1");
     expect(Date.now() - started).toBeLessThan(5000);
+    // The journal keeps a body this large as a summary (over 64 KiB).
+    const logged = await journal(app, `path=${encodeURIComponent("/api/offerwall/v1/campaigns/add-pins")}&limit=2`);
+    expect(logged.requests[0]?.requestBody).toEqual({ truncated: true, bytes: Buffer.byteLength(JSON.stringify({ ymCampaignId: id, pinList: upload })) });
+    expect(logged.requests[1]?.requestBody).toEqual({ ymCampaignId: id, pinList: ["code50000", "Fresh1"] });
   });
 });
 

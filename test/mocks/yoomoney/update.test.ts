@@ -55,24 +55,23 @@ describe("campaigns/update", () => {
   it.each(["moderation", "verified", "declined", "paused", "pin-required"] as const)("from %s it goes to moderation", async (from) => {
     const { app } = makeSandbox();
     const id = await campaignIn(app, from);
+    const before = await get(app, id);
     const res = await call(app, TOKEN, "campaigns/update", { partnerCampaignId: 501, conditions: "Новые условия" });
     expect(res.body).toEqual(success(state(id, "moderation")));
-    expect((await get(app, id)).result).toMatchObject({ campaignStatus: "moderation", conditions: "Новые условия" });
+    expect(await get(app, id)).toEqual(success({ ...before.result, campaignStatus: "moderation", conditions: "Новые условия" }));
+    if (from !== "moderation") expect((await transitions(app, id)).at(-1)).toEqual([from, "moderation", "request", T0_ISO]);
   });
 
   it("switches between the fee forms: sending one form drops the other", async () => {
     const { app } = makeSandbox();
     const id = await startedOneOff(app, ["CODE1"]);
+    const { campaignFee, ...rest } = (await get(app, id)).result;
+    expect(campaignFee).toBe("150");
     await call(app, TOKEN, "campaigns/update", { partnerCampaignId: 501, campaignFeeMin: 5, campaignFeeMax: "7.50" });
-    const range = (await get(app, id)).result;
-    expect(range).toMatchObject({ campaignFeeMin: "5", campaignFeeMax: "7.50" });
-    expect(range).not.toHaveProperty("campaignFee");
+    expect(await get(app, id)).toEqual(success({ ...rest, campaignStatus: "moderation", campaignFeeMin: "5", campaignFeeMax: "7.50" }));
 
     await call(app, TOKEN, "campaigns/update", { partnerCampaignId: 501, campaignFee: "3" });
-    const single = (await get(app, id)).result;
-    expect(single).toMatchObject({ campaignFee: "3" });
-    expect(single).not.toHaveProperty("campaignFeeMin");
-    expect(single).not.toHaveProperty("campaignFeeMax");
+    expect(await get(app, id)).toEqual(success({ ...rest, campaignStatus: "moderation", campaignFee: "3" }));
   });
 
   it("an unknown partnerCampaignId is campaignNotFound", async () => {
