@@ -8,14 +8,14 @@ import { TOKEN_HEADER, campaignBody, createCampaign, postJson, successResult } f
 const CONNECTIONS = 50;
 const DURATION_S = 10;
 const WARMUP_S = 3;
-/** Alternating rounds per target; BENCH_ROUNDS=3 trades 30 s for steadier medians on a noisy machine. */
+/** Alternating rounds per target (default 3: steadier medians on a noisy machine); BENCH_ROUNDS overrides. */
 const ROUNDS = roundsFromEnv(process.env["BENCH_ROUNDS"]);
 const TARGET_RATIO = 0.8;
 const TOKEN = "bench-throughput";
 const HELLO_BODY = JSON.stringify({ hello: "world" });
 
 function roundsFromEnv(value: string | undefined): number {
-  if (value === undefined || value === "") return 2;
+  if (value === undefined || value === "") return 3;
   const rounds = Number(value);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`BENCH_ROUNDS must be a positive integer, got "${value}"`);
   return rounds;

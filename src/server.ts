@@ -74,8 +74,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       next();
     });
   }
-  app.use("/__sandbox", sandboxRouter(ctx, [yoomoneyControlRouter(ctx)]));
   app.use("/api/offerwall/v1", yoomoneyRouter(ctx));
+  app.use("/__sandbox", sandboxRouter(ctx, [yoomoneyControlRouter(ctx)]));
   app.use((req, res) => {
     res.status(404).json({
       error: {

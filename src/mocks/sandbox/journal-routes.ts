@@ -1,3 +1,4 @@
+import type { JsonValue } from "../../state/kernel/json.js";
 import type { Router } from "express";
 import { SandboxRequests, SandboxRequestsQuery } from "../../contracts/sandbox/journal.js";
 import { describeIssues } from "../../state/kernel/issues.js";
@@ -16,6 +17,13 @@ function matches(entry: JournalEntry, query: SandboxRequestsQuery): boolean {
     return entry.path === query.path;
   }
   return true;
+}
+
+/** The journal keeps bodies as JSON text; they are parsed back only when the journal is read. */
+function parsedBody(text: string | undefined): JsonValue {
+  if (text === undefined) return null;
+  const value: JsonValue = JSON.parse(text);
+  return value;
 }
 
 /** `GET`/`DELETE /requests`: the tenant's journal of provider calls (control-plane calls are not in it). */
@@ -45,8 +53,8 @@ export function journalRoutes(ctx: SandboxContext, router: Router): void {
         path: e.path,
         query: e.query,
         status: e.status,
-        requestBody: e.requestBody ?? null,
-        responseBody: e.responseBody ?? null,
+        requestBody: parsedBody(e.requestBody),
+        responseBody: parsedBody(e.responseBody),
       }));
       reply(ctx, req, res, 200, { requests, dropped: tenant.journal.droppedCount }, SandboxRequests);
     }),

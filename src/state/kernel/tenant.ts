@@ -8,7 +8,11 @@ import { Rng } from "./rng.js";
 import { Scheduler, type Timer } from "./scheduler.js";
 import type { Settings } from "./settings.js";
 
-/** One call as the request journal keeps it. Times are the tenant's virtual time (epoch ms). */
+/**
+ * One call as the request journal keeps it. Times are the tenant's virtual time (epoch ms). Bodies are
+ * kept as JSON text, not objects: a thousand retained object graphs per tenant cost garbage collection
+ * on every call, and the journal is read far less often than it is written.
+ */
 export interface JournalEntry {
   seq: number;
   at: number;
@@ -17,8 +21,10 @@ export interface JournalEntry {
   path: string;
   query: string;
   status: number;
-  requestBody: JsonValue | undefined;
-  responseBody: JsonValue | undefined;
+  /** JSON text of the request body; undefined when there was none. */
+  requestBody: string | undefined;
+  /** JSON text of the response body; undefined when it was empty. */
+  responseBody: string | undefined;
 }
 
 export interface FiredTimer {
@@ -82,7 +88,8 @@ export class Tenant {
   }
 
   log(entry: Omit<JournalEntry, "seq" | "at">): void {
-    this.journal.push({ ...entry, seq: ++this.journalSeq, at: this.now() });
+    const { provider, method, path, query, status, requestBody, responseBody } = entry;
+    this.journal.push({ seq: ++this.journalSeq, at: this.now(), provider, method, path, query, status, requestBody, responseBody });
   }
 
   /** Runs every timer due by `limit` (default: now), each at its own deadline, in order. */
