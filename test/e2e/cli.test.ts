@@ -1,0 +1,48 @@
+import { spawn, spawnSync } from "node:child_process";
+import { createInterface } from "node:readline";
+import { describe, expect, it } from "vitest";
+
+/** The CLI run from source through tsx, as `npm start` runs its compiled bundle. */
+const CLI = ["--import", "tsx", "src/cli.ts"];
+
+function runCli(args: string[]) {
+  return spawnSync(process.execPath, [...CLI, ...args], { encoding: "utf8", timeout: 20_000 });
+}
+
+describe("promo-sandbox command", () => {
+  it("--help explains every start flag", () => {
+    const result = runCli(["--help"]);
+    expect(result.status).toBe(0);
+    for (const flag of ["--port", "--host", "--seed", "--rate-limits enforce|off", "--consistency realistic|immediate", "--moderation manual|auto", "--auth open|strict", "--state-file"]) {
+      expect(result.stdout).toContain(flag);
+    }
+  });
+
+  it("refuses a flag value it does not know, naming the allowed ones, with exit code 2", () => {
+    const result = runCli(["--rate-limits", "sometimes"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('promo-sandbox: --rate-limits must be one of enforce|off, got "sometimes"\n');
+    expect(runCli(["--port", "70000"]).stderr).toBe('promo-sandbox: --port must be 0-65535, got "70000"\n');
+    expect(runCli(["--no-such-flag"]).status).toBe(2);
+  });
+
+  it("prints one ready line with its URL, serves health there, and applies the flags to new tenants", async () => {
+    const child = spawn(process.execPath, [...CLI, "--port", "0", "--moderation", "auto", "--rate-limits", "off"], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout }).once("line", resolve);
+        child.once("exit", (code) => reject(new Error(`exited with ${code}`)));
+      });
+      const match = /^promo-sandbox \S+ ready on (http:\/\/127\.0\.0\.1:\d+) \(providers: yoomoney; control plane: http:\/\/127\.0\.0\.1:\d+\/__sandbox\)$/.exec(line);
+      expect(match, line).not.toBeNull();
+      const url = match?.[1] ?? "";
+      const health = await fetch(`${url}/__sandbox/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: "ok", version: "0.1.0", providers: ["yoomoney"] });
+      const settings = await fetch(`${url}/__sandbox/settings`, { headers: { Authorization: "Bearer cli" } });
+      expect(await settings.json()).toEqual({ rateLimits: "off", consistency: "realistic", moderation: "auto" });
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+});
