@@ -61,8 +61,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     violations: [],
   };
 
-  const writer = options.stateFile === undefined ? undefined : new StateFileWriter(registry, options.stateFile);
-  if (options.stateFile !== undefined) loadStateFile(registry, options.stateFile);
+  let writer: StateFileWriter | undefined;
+  if (options.stateFile !== undefined) {
+    loadStateFile(registry, options.stateFile);
+    writer = new StateFileWriter(registry, options.stateFile);
+  }
 
   const app = express();
   app.disable("x-powered-by");

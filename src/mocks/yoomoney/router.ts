@@ -49,15 +49,18 @@ export function yoomoneyRouter(ctx: SandboxContext): Router {
     send(ctx, req, res, { provider: PROVIDER, status, body: errorBody(error), schema: ErrorResponse, headers });
   const readBody = express.raw({ limit: BODY_LIMIT_BYTES, type: () => true });
 
-  /** Reads the body (after auth and the rate limit, so a refused call is not read), then hands it on as JSON. */
-  const withBody = (req: Request, res: Response, next: NextFunction, use: (body: unknown) => void) =>
+  /** Reads the body, parses it as JSON and leaves the parsed value on req.body (for the journal). */
+  const readJson = (req: Request, res: Response, next: NextFunction, then: (parsed: BodyResult) => void) =>
     readBody(req, res, (err?: unknown) => {
       if (err !== undefined) return next(err);
       const parsed = parseJson(req.body);
       req.body = parsed.ok ? parsed.body : undefined;
-      if (!parsed.ok) return fail(req, res, 400, parsed.error);
-      use(parsed.body);
+      then(parsed);
     });
+
+  /** Reads the body (after auth and the rate limit, so a refused call is not read); not JSON is a 400. */
+  const withBody = (req: Request, res: Response, next: NextFunction, use: (body: unknown) => void) =>
+    readJson(req, res, next, (parsed) => (parsed.ok ? use(parsed.body) : fail(req, res, 400, parsed.error)));
 
   const limited = (req: Request, tenant: Tenant): number | undefined => {
     if (tenant.settings.rateLimits !== "enforce") return undefined;
@@ -101,10 +104,7 @@ export function yoomoneyRouter(ctx: SandboxContext): Router {
   // Not a method: answered after reading the body, so the journal shows what was sent.
   router.use((req, res, next) => {
     const name = req.path.replace(/^\/+|\/+$/g, "");
-    readBody(req, res, (err?: unknown) => {
-      if (err !== undefined) return next(err);
-      const parsed = parseJson(req.body);
-      req.body = parsed.ok ? parsed.body : undefined;
+    readJson(req, res, next, () => {
       if (METHODS.has(name) || name === "users/login") {
         return fail(req, res, 405, { code: "methodNotFound", detail: `${name} takes POST with a JSON body, not ${req.method}` }, { Allow: "POST" });
       }
