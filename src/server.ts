@@ -2,12 +2,15 @@ import type { Server } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { ContractViolation, SandboxContext } from "./mocks/http/context.js";
 import { sandboxRouter } from "./mocks/sandbox/router.js";
+import { wildberriesControlRouter } from "./mocks/sandbox/wildberries.js";
 import { yoomoneyControlRouter } from "./mocks/sandbox/yoomoney.js";
+import { wildberriesRouter } from "./mocks/wildberries/router.js";
 import { yoomoneyRouter } from "./mocks/yoomoney/router.js";
 import type { RealTime } from "./state/kernel/clock.js";
 import type { ProviderModule } from "./state/kernel/provider.js";
 import { DEFAULT_SETTINGS, type Settings } from "./state/kernel/settings.js";
 import { TenantRegistry, type AuthMode } from "./state/kernel/tenants.js";
+import { wildberriesProvider } from "./state/wildberries/provider.js";
 import { yoomoneyProvider } from "./state/yoomoney/provider.js";
 import { loadStateFile, StateFileWriter } from "./persistence/state-file.js";
 import { VERSION } from "./version.js";
@@ -42,7 +45,7 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export const PROVIDERS: readonly ProviderModule[] = [yoomoneyProvider];
+export const PROVIDERS: readonly ProviderModule[] = [yoomoneyProvider, wildberriesProvider];
 
 /** The in-process sandbox: every provider and the control plane on one express app. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -78,12 +81,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     });
   }
   app.use("/api/offerwall/v1", yoomoneyRouter(ctx));
-  app.use("/__sandbox", sandboxRouter(ctx, [yoomoneyControlRouter(ctx)]));
+  app.use(wildberriesRouter(ctx));
+  app.use("/__sandbox", sandboxRouter(ctx, [yoomoneyControlRouter(ctx), wildberriesControlRouter(ctx)]));
   app.use((req, res) => {
     res.status(404).json({
       error: {
         code: "not_found",
-        message: `Nothing is served at ${req.method} ${req.path}: the YooMoney API is under /api/offerwall/v1/, the control plane under /__sandbox/ (see the README)`,
+        message: `Nothing is served at ${req.method} ${req.path}: YooMoney is under /api/offerwall/v1/, Wildberries under /adv/ (and /ping), myshare under /catalog/, /offer/, /landing/, /deal/ and /promo/, the control plane under /__sandbox/ (see the README)`,
       },
     });
   });

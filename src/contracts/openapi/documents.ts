@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from "./generate.js";
 import { buildSandboxDocument } from "./sandbox.js";
+import { buildWildberriesDocument } from "./wildberries.js";
 import { buildYooMoneyDocument } from "./yoomoney.js";
 
 export interface DocumentSpec {
@@ -11,5 +12,6 @@ export interface DocumentSpec {
 /** Every committed OpenAPI document and how to build it from the contracts. */
 export const OPENAPI_DOCUMENTS: readonly DocumentSpec[] = [
   { file: "openapi/yoomoney.json", build: buildYooMoneyDocument },
+  { file: "openapi/wildberries.json", build: buildWildberriesDocument },
   { file: "openapi/sandbox.json", build: buildSandboxDocument },
 ];

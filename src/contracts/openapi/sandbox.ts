@@ -1,45 +1,19 @@
-import { OpenAPIRegistry, type ResponseConfig, type RouteConfig } from "@asteasolutions/zod-to-openapi";
+import { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import * as S from "../sandbox/index.js";
 import { YmModerationRequest, YmModerationResponse, YmOfferResponse } from "../sandbox/yoomoney.js";
 import { generateDocument, type OpenApiDocument } from "./generate.js";
 import { describeJsonValues } from "./json-value.js";
 import { jsonBody, jsonResponse } from "./responses.js";
+import { error, route } from "./sandbox-route.js";
+import { registerWildberriesCampaignControl } from "./sandbox-wildberries-campaigns.js";
+import { registerWildberriesMediaControl } from "./sandbox-wildberries-media.js";
+import { registerWildberriesMoneyControl } from "./sandbox-wildberries-money.js";
 
-/** The control plane lives under this prefix on the sandbox's own port. */
-export const SANDBOX_BASE_PATH = "/__sandbox";
-
-const error = (description: string): ResponseConfig => jsonResponse(description, S.SandboxError);
-
-const unauthorized = error(
-  "unauthorized (no token), token_expired or unknown_token (--auth strict): send `Authorization: Bearer <token>`",
-);
-const malformed = error("malformed_json: the body is not JSON");
-const tooLarge = error("payload_too_large: the body is larger than 1 MB (256 MB for PUT /__sandbox/state)");
 
 const ymCampaignPath = z.object({
   ymCampaignId: z.int().positive().meta({ description: "The ymCampaignId campaigns/create returned" }),
 });
-
-/**
- * `open`: no token needed. `readsNoBody`: answered before the JSON body parser runs (health only);
- * every other call parses any body it is sent, so a broken one gets 400 or 413.
- */
-type Operation = Omit<RouteConfig, "path" | "security"> & { open?: true; readsNoBody?: true };
-
-function route(registry: OpenAPIRegistry, path: string, operation: Operation): void {
-  const { open, readsNoBody, responses, ...rest } = operation;
-  registry.registerPath({
-    ...rest,
-    path: `${SANDBOX_BASE_PATH}${path}`,
-    security: open === true ? [] : [{ bearerAuth: [] }],
-    responses: {
-      ...responses,
-      ...(readsNoBody === true ? {} : { 400: responses[400] ?? malformed, 413: tooLarge }),
-      ...(open === true ? {} : { 401: unauthorized }),
-    },
-  });
-}
 
 function registerGeneric(registry: OpenAPIRegistry): void {
   route(registry, "/health", {
@@ -214,6 +188,9 @@ export function buildSandboxDocument(): OpenApiDocument {
   });
   registerGeneric(registry);
   registerYooMoney(registry);
+  registerWildberriesMoneyControl(registry);
+  registerWildberriesCampaignControl(registry);
+  registerWildberriesMediaControl(registry);
   return generateDocument(registry, {
     openapi: "3.1.0",
     info: {
@@ -230,6 +207,7 @@ export function buildSandboxDocument(): OpenApiDocument {
       { name: "settings" },
       { name: "journal" },
       { name: "yoomoney", description: "The YooMoney side the real API has no call for" },
+      { name: "wildberries", description: "The Wildberries side the real API has no call for: money, moderators, media campaigns" },
     ],
   });
 }

@@ -1,0 +1,3 @@
+import type { WbOperationDoc } from "./operation.js";
+
+export const CAMPAIGNS_OPERATIONS: readonly WbOperationDoc[] = [];

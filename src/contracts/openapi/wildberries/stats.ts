@@ -1,0 +1,3 @@
+import type { WbOperationDoc } from "./operation.js";
+
+export const STATS_OPERATIONS: readonly WbOperationDoc[] = [];

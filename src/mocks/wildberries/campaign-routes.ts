@@ -1,0 +1,3 @@
+import type { WbRoute } from "./route.js";
+
+export const campaignRoutes: readonly WbRoute[] = [];

@@ -1,0 +1,17 @@
+import type { ProviderModule } from "../kernel/provider.js";
+import { campaignTimers } from "./campaign-timers.js";
+import { mediaTimers } from "./media-timers.js";
+import { WILDBERRIES_RATE_LIMITS } from "./rate-limits.js";
+import { exportWildberries, importWildberries } from "./snapshot.js";
+import { trafficTimers } from "./traffic-timers.js";
+
+export const wildberriesProvider: ProviderModule = {
+  name: "wildberries",
+  timers: { ...campaignTimers, ...trafficTimers, ...mediaTimers },
+  rateLimits: WILDBERRIES_RATE_LIMITS,
+  exportState: exportWildberries,
+  importState: (tenant, data) => {
+    const result = importWildberries(tenant, data);
+    return result.ok ? { ok: true } : { ok: false, message: result.error };
+  },
+};
