@@ -171,7 +171,7 @@ describe("README walk-through over HTTP", () => {
     // 7. Past campaignEnd the campaign finishes.
     expect(await sb("POST", "clock/advance", { by: "P31D" })).toEqual({
       status: 200,
-      body: { now: iso(T0 + 31 * DAY), fired: [{ at: END, kind: "yoomoney.campaignEnd", ymCampaignId: id, campaignStatus: "finished" }] },
+      body: { now: iso(T0 + 31 * DAY), fired: [{ at: END, kind: "yoomoney.campaignEnd", ymCampaignId: id, campaignStatus: "finished" }], firedTotal: 1 },
     });
     expect(await ym("campaigns/get", key)).toEqual({
       status: 200,

@@ -25,8 +25,11 @@ export const SandboxAdvanceRequest = z
   .meta({ id: "SandboxAdvanceRequest" });
 export type SandboxAdvanceRequest = z.infer<typeof SandboxAdvanceRequest>;
 
+const firedList = z.array(SandboxFiredTimer).meta({ description: "The timers that fired, in order; at most the first 1000" });
+const firedTotal = z.int().nonnegative().meta({ description: "How many timers fired in all (more than fired lists when over 1000)" });
+
 export const SandboxAdvance = z
-  .object({ now: SandboxInstant, fired: z.array(SandboxFiredTimer) })
+  .object({ now: SandboxInstant, fired: firedList, firedTotal })
   .meta({ id: "SandboxAdvance" });
 export type SandboxAdvance = z.infer<typeof SandboxAdvance>;
 
@@ -42,6 +45,6 @@ export const SandboxFreezeRequest = z
 export type SandboxFreezeRequest = z.infer<typeof SandboxFreezeRequest>;
 
 export const SandboxFreeze = z
-  .object({ now: SandboxInstant, frozen: z.literal(true), fired: z.array(SandboxFiredTimer) })
+  .object({ now: SandboxInstant, frozen: z.literal(true), fired: firedList, firedTotal })
   .meta({ id: "SandboxFreeze" });
 export type SandboxFreeze = z.infer<typeof SandboxFreeze>;

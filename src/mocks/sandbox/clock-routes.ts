@@ -11,6 +11,9 @@ import { ownField } from "./own-field.js";
 import { fail, reply } from "./reply.js";
 import { withTenant } from "./tenant-handler.js";
 
+/** A clock move lists at most this many fired timers (the first ones); firedTotal counts them all. */
+export const FIRED_LIST_LIMIT = 1000;
+
 function clockBody(tenant: Tenant): { now: string; frozen: boolean } {
   return { now: iso(tenant.now()), frozen: tenant.clock.frozen };
 }
@@ -28,8 +31,8 @@ export function clockRoutes(ctx: SandboxContext, router: Router): void {
         fail(ctx, req, res, 400, "invalid_duration", amount.message);
         return;
       }
-      const fired = tenant.advance(amount.ms);
-      reply(ctx, req, res, 200, { now: iso(tenant.now()), fired: renderFired(fired) }, SandboxAdvance);
+      const report = tenant.advanceReport(amount.ms, FIRED_LIST_LIMIT);
+      reply(ctx, req, res, 200, { now: iso(tenant.now()), fired: renderFired(report.fired), firedTotal: report.total }, SandboxAdvance);
     }),
   });
 
@@ -62,8 +65,8 @@ export function clockRoutes(ctx: SandboxContext, router: Router): void {
       }
       // Freeze at the instant checked above, then move exactly to `at`, firing what falls due on the way.
       tenant.clock.freeze(now);
-      const fired = at > now ? tenant.advance(at - now) : [];
-      reply(ctx, req, res, 200, { now: iso(tenant.now()), frozen: true, fired: renderFired(fired) }, SandboxFreeze);
+      const report = tenant.advanceReport(at - now, FIRED_LIST_LIMIT);
+      reply(ctx, req, res, 200, { now: iso(tenant.now()), frozen: true, fired: renderFired(report.fired), firedTotal: report.total }, SandboxFreeze);
     }),
   });
 

@@ -28,7 +28,7 @@ describe("POST /__sandbox/clock/advance", () => {
     const { app } = makeControlApp();
     const res = await request(app).post("/__sandbox/clock/advance").set("Authorization", AUTH).send({ by: "PT15M" });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ now: "2026-01-15T09:15:00.000Z", fired: [] });
+    expect(res.body).toEqual({ now: "2026-01-15T09:15:00.000Z", fired: [], firedTotal: 0 });
     const clock = await request(app).get("/__sandbox/clock").set("Authorization", AUTH);
     expect(clock.body).toEqual({ now: "2026-01-15T09:15:00.000Z", frozen: false });
   });
@@ -36,9 +36,9 @@ describe("POST /__sandbox/clock/advance", () => {
   it("moves the clock by milliseconds, and by calendar months", async () => {
     const { app } = makeControlApp();
     const ms = await request(app).post("/__sandbox/clock/advance").set("Authorization", AUTH).send({ by: 1500 });
-    expect(ms.body).toEqual({ now: "2026-01-15T09:00:01.500Z", fired: [] });
+    expect(ms.body).toEqual({ now: "2026-01-15T09:00:01.500Z", fired: [], firedTotal: 0 });
     const month = await request(app).post("/__sandbox/clock/advance").set("Authorization", AUTH).send({ by: "P1M" });
-    expect(month.body).toEqual({ now: "2026-02-15T09:00:01.500Z", fired: [] });
+    expect(month.body).toEqual({ now: "2026-02-15T09:00:01.500Z", fired: [], firedTotal: 0 });
   });
 
   it("fires the timers that fall due, in order, each with its payload and the handler's detail", async () => {
@@ -55,12 +55,26 @@ describe("POST /__sandbox/clock/advance", () => {
         { at: "2026-01-15T09:05:00.000Z", kind: "fake.expire", thingId: "early", status: "expired" },
         { at: "2026-01-15T09:20:00.000Z", kind: "fake.expire", thingId: "late", status: "expired" },
       ],
+      firedTotal: 2,
     });
     expect(fakeState(tenant).ran).toEqual([
       { kind: "fake.expire", now: T0 + 5 * 60_000, id: "early" },
       { kind: "fake.expire", now: T0 + 20 * 60_000, id: "late" },
     ]);
     expect(fakeState(tenant).things.get("never")?.status).toBe("new");
+  });
+
+  it("lists the first 1000 timers that fire and counts them all in firedTotal", async () => {
+    const { app, registry } = makeControlApp();
+    const tenant = registry.get("alice");
+    for (let i = 1; i <= 1005; i++) createThing(tenant, `t${i}`, i * 1000);
+    const res = await request(app).post("/__sandbox/clock/advance").set("Authorization", AUTH).send({ by: "PT1H" });
+    expect(res.status).toBe(200);
+    expect(res.body.firedTotal).toBe(1005);
+    expect(res.body.fired).toHaveLength(1000);
+    expect(res.body.fired[0]).toEqual({ at: "2026-01-15T09:00:01.000Z", kind: "fake.expire", thingId: "t1", status: "expired" });
+    expect(res.body.fired[999]).toEqual({ at: "2026-01-15T09:16:40.000Z", kind: "fake.expire", thingId: "t1000", status: "expired" });
+    expect(fakeState(tenant).things.get("t1005")?.status).toBe("expired");
   });
 
   it("lists timers that handlers schedule on the way", async () => {
@@ -75,6 +89,7 @@ describe("POST /__sandbox/clock/advance", () => {
         { at: "2026-01-15T09:00:01.000Z", kind: "fake.chain", thingId: "x" },
         { at: "2026-01-15T09:01:01.000Z", kind: "fake.expire", thingId: "x", status: "expired" },
       ],
+      firedTotal: 2,
     });
   });
 
@@ -115,7 +130,7 @@ describe("POST /__sandbox/clock/advance", () => {
       .set("Content-Type", "application/x-www-form-urlencoded")
       .send('{"by":"PT1M"}');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ now: "2026-01-15T09:01:00.000Z", fired: [] });
+    expect(res.body).toEqual({ now: "2026-01-15T09:01:00.000Z", fired: [], firedTotal: 0 });
   });
 });
 
@@ -124,7 +139,7 @@ describe("POST /__sandbox/clock/freeze and /resume", () => {
     const { app, registry } = makeControlApp();
     const res = await request(app).post("/__sandbox/clock/freeze").set("Authorization", AUTH);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ now: "2026-01-15T09:00:00.000Z", frozen: true, fired: [] });
+    expect(res.body).toEqual({ now: "2026-01-15T09:00:00.000Z", frozen: true, fired: [], firedTotal: 0 });
     expect(registry.get("alice").clock.frozen).toBe(true);
     const clock = await request(app).get("/__sandbox/clock").set("Authorization", AUTH);
     expect(clock.body).toEqual({ now: "2026-01-15T09:00:00.000Z", frozen: true });
@@ -143,7 +158,7 @@ describe("POST /__sandbox/clock/freeze and /resume", () => {
     expect(res.body).toEqual({
       now: "2026-01-15T10:00:00.000Z",
       frozen: true,
-      fired: [{ at: "2026-01-15T09:30:00.000Z", kind: "fake.expire", thingId: "a", status: "expired" }],
+      fired: [{ at: "2026-01-15T09:30:00.000Z", kind: "fake.expire", thingId: "a", status: "expired" }], firedTotal: 1,
     });
     expect(tenant.clock.snapshot().frozenAt).toBe(T0 + 3600_000);
     expect(tenant.scheduler.size).toBe(1);
@@ -167,7 +182,7 @@ describe("POST /__sandbox/clock/freeze and /resume", () => {
   it("freeze at exactly now is allowed", async () => {
     const { app } = makeControlApp();
     const res = await request(app).post("/__sandbox/clock/freeze").set("Authorization", AUTH).send({ at: "2026-01-15T09:00:00.000Z" });
-    expect(res.body).toEqual({ now: "2026-01-15T09:00:00.000Z", frozen: true, fired: [] });
+    expect(res.body).toEqual({ now: "2026-01-15T09:00:00.000Z", frozen: true, fired: [], firedTotal: 0 });
   });
 
   it.each([

@@ -30,9 +30,9 @@ describe("control plane through createSandbox", () => {
   it("advance, freeze and resume move the tenant's clock", async () => {
     const { app, registry } = makeSandbox();
     const advanced = await request(app).post("/__sandbox/clock/advance").set("Authorization", AUTH).send({ by: "P1DT0.25S" });
-    expect(advanced.body).toEqual({ now: "2026-01-16T09:00:00.250Z", fired: [] });
+    expect(advanced.body).toEqual({ now: "2026-01-16T09:00:00.250Z", fired: [], firedTotal: 0 });
     const frozen = await request(app).post("/__sandbox/clock/freeze").set("Authorization", AUTH).send({ at: "2026-01-16T12:00:00Z" });
-    expect(frozen.body).toEqual({ now: "2026-01-16T12:00:00.000Z", frozen: true, fired: [] });
+    expect(frozen.body).toEqual({ now: "2026-01-16T12:00:00.000Z", frozen: true, fired: [], firedTotal: 0 });
     const backwards = await request(app).post("/__sandbox/clock/freeze").set("Authorization", AUTH).send({ at: "2026-01-16T11:00:00Z" });
     expect(backwards.status).toBe(409);
     const resumed = await request(app).post("/__sandbox/clock/resume").set("Authorization", AUTH);

@@ -85,7 +85,7 @@ describe("PUT /__sandbox/state", () => {
     const advanced = await request(app).post("/__sandbox/clock/advance").set("Authorization", AUTH).send({ by: "PT30M" });
     expect(advanced.body).toEqual({
       now: "2026-01-15T10:00:00.000Z",
-      fired: [{ at: "2026-01-15T10:00:00.000Z", kind: "fake.expire", thingId: "x", status: "expired" }],
+      fired: [{ at: "2026-01-15T10:00:00.000Z", kind: "fake.expire", thingId: "x", status: "expired" }], firedTotal: 1,
     });
   });
 

@@ -133,12 +133,12 @@ describe("create and moderation", () => {
       }
       const id = await create(app);
       const early = await advance(app, "PT4M59S");
-      expect(early).toEqual({ now: at(4 * MINUTE + 59_000), fired: [] });
+      expect(early).toEqual({ now: at(4 * MINUTE + 59_000), fired: [], firedTotal: 0 });
       expect(await statusOf(app, id)).toBe("moderation");
       const due = await advance(app, "PT1S");
       expect(due).toEqual({
         now: at(5 * MINUTE),
-        fired: [{ at: at(5 * MINUTE), kind: "yoomoney.autoApprove", ymCampaignId: id, campaignStatus: "verified" }],
+        fired: [{ at: at(5 * MINUTE), kind: "yoomoney.autoApprove", ymCampaignId: id, campaignStatus: "verified" }], firedTotal: 1,
       });
       expect(await statusOf(app, id)).toBe("verified");
       expect((await transitions(app, id)).at(-1)).toEqual(["moderation", "verified", "timer", at(5 * MINUTE)]);

@@ -108,7 +108,7 @@ describe("GET / PUT /__sandbox/state", () => {
     const [afterTenMinutes, next, , approved, reused, byClick, afterTwoHours, , afterTenHours] = actual;
     expect(afterTenMinutes).toEqual({
       now: at(40 * MINUTE),
-      fired: [{ at: at(35 * MINUTE), kind: "yoomoney.autoApprove", ymCampaignId: ids.auto, campaignStatus: "verified" }],
+      fired: [{ at: at(35 * MINUTE), kind: "yoomoney.autoApprove", ymCampaignId: ids.auto, campaignStatus: "verified" }], firedTotal: 1,
     });
     expect(approved).toEqual(success({ ymCampaignId: ids.oneOff, transactionId: "t1", redeemStatus: "approved" }));
     expect(reused).toMatchObject({ status: "error", errors: { code: "incorrectData", parameter: "pinContent" } });
@@ -119,10 +119,11 @@ describe("GET / PUT /__sandbox/state", () => {
         { at: at(45 * MINUTE), kind: "yoomoney.autoApprove", ymCampaignId: next, campaignStatus: "verified" },
         { at: at(2 * HOUR), kind: "yoomoney.campaignStart", ymCampaignId: ids.promo, campaignStatus: "started" },
       ],
+      firedTotal: 2,
     });
     expect(afterTenHours).toEqual({
       now: at(12 * HOUR + 40 * MINUTE),
-      fired: [{ at: at(10 * HOUR), kind: "yoomoney.campaignEnd", ymCampaignId: ids.oneOff, campaignStatus: "finished" }],
+      fired: [{ at: at(10 * HOUR), kind: "yoomoney.campaignEnd", ymCampaignId: ids.oneOff, campaignStatus: "finished" }], firedTotal: 1,
     });
   });
 

@@ -34,9 +34,9 @@ describe("campaignStart", () => {
     // 12:30 at +03:00 is 09:30Z, half an hour after T0.
     const id = await create(app, {}, TOKEN, promoBody({ campaignStart: "2026-01-15T12:30:00+03:00" }));
     expect(await approve(app, id)).toBe("verified");
-    expect(await advance(app, 30 * MINUTE - 1)).toEqual({ now: at(30 * MINUTE - 1), fired: [] });
+    expect(await advance(app, 30 * MINUTE - 1)).toEqual({ now: at(30 * MINUTE - 1), fired: [], firedTotal: 0 });
     expect(await statusOf(app, id)).toBe("verified");
-    expect(await advance(app, 1)).toEqual({ now: at(30 * MINUTE), fired: [fired("campaignStart", 30 * MINUTE, id, "started")] });
+    expect(await advance(app, 1)).toEqual({ now: at(30 * MINUTE), fired: [fired("campaignStart", 30 * MINUTE, id, "started")], firedTotal: 1 });
     expect(await statusOf(app, id)).toBe("started");
     expect((await transitions(app, id)).at(-1)).toEqual(["verified", "started", "timer", at(30 * MINUTE)]);
   });
@@ -45,7 +45,7 @@ describe("campaignStart", () => {
     const { app } = makeSandbox();
     const id = await create(app, {}, TOKEN, promoBody({ campaignStart: at(HOUR) }));
     await approve(app, id);
-    expect(await advance(app, "P1D")).toEqual({ now: at(24 * HOUR), fired: [fired("campaignStart", HOUR, id, "started")] });
+    expect(await advance(app, "P1D")).toEqual({ now: at(24 * HOUR), fired: [fired("campaignStart", HOUR, id, "started")], firedTotal: 1 });
     expect((await transitions(app, id)).at(-1)).toEqual(["verified", "started", "timer", at(HOUR)]);
   });
 
@@ -80,7 +80,7 @@ describe("campaignStart", () => {
     const id = await create(app, {}, TOKEN, promoBody({ campaignStart: at(HOUR) }));
     await approve(app, id);
     await call(app, TOKEN, "campaigns/stop", { ymCampaignId: id });
-    expect(await advance(app, "PT2H")).toEqual({ now: at(2 * HOUR), fired: [] });
+    expect(await advance(app, "PT2H")).toEqual({ now: at(2 * HOUR), fired: [], firedTotal: 0 });
     expect(await statusOf(app, id)).toBe("paused");
   });
 
@@ -89,7 +89,7 @@ describe("campaignStart", () => {
     const id = await create(app, {}, TOKEN, promoBody({ campaignStart: at(HOUR) }));
     await approve(app, id);
     await call(app, TOKEN, "campaigns/update", { partnerCampaignId: 501, description: "Новое" });
-    expect(await advance(app, "PT2H")).toEqual({ now: at(2 * HOUR), fired: [] });
+    expect(await advance(app, "PT2H")).toEqual({ now: at(2 * HOUR), fired: [], firedTotal: 0 });
     expect(await statusOf(app, id)).toBe("moderation");
   });
 
@@ -109,9 +109,9 @@ describe("campaignEnd", () => {
     async (from) => {
       const { app } = makeSandbox();
       const id = await campaignIn(app, from, TOKEN, { campaignEnd: "2026-01-15T14:00:00+03:00" });
-      expect(await advance(app, 2 * HOUR - 1)).toEqual({ now: at(2 * HOUR - 1), fired: [] });
+      expect(await advance(app, 2 * HOUR - 1)).toEqual({ now: at(2 * HOUR - 1), fired: [], firedTotal: 0 });
       expect(await statusOf(app, id)).toBe(from);
-      expect(await advance(app, 1)).toEqual({ now: at(2 * HOUR), fired: [fired("campaignEnd", 2 * HOUR, id, "finished")] });
+      expect(await advance(app, 1)).toEqual({ now: at(2 * HOUR), fired: [fired("campaignEnd", 2 * HOUR, id, "finished")], firedTotal: 1 });
       expect(await statusOf(app, id)).toBe("finished");
       expect((await transitions(app, id)).at(-1)).toEqual([from, "finished", "timer", at(2 * HOUR)]);
     },
@@ -123,7 +123,7 @@ describe("campaignEnd", () => {
     await approve(app, id);
     expect(await advance(app, "PT3H")).toEqual({
       now: at(3 * HOUR),
-      fired: [fired("campaignStart", HOUR, id, "started"), fired("campaignEnd", 2 * HOUR, id, "finished")],
+      fired: [fired("campaignStart", HOUR, id, "started"), fired("campaignEnd", 2 * HOUR, id, "finished")], firedTotal: 2,
     });
     expect((await transitions(app, id)).slice(-2)).toEqual([
       ["verified", "started", "timer", at(HOUR)],
