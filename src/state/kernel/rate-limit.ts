@@ -42,6 +42,14 @@ export function findRule(
   return undefined;
 }
 
+/**
+ * Whole milliseconds, rounded up, ignoring the float noise of the refill arithmetic: 59 s into a
+ * one-a-minute bucket leaves 1000.0000000000006 ms, which is 1000 ms, not 1001.
+ */
+function ceilMs(ms: number): number {
+  return Math.ceil(ms - 1e-6);
+}
+
 export class RateLimiter {
   private buckets = new Map<string, Bucket>();
 
@@ -52,8 +60,8 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return { allowed: true, limit: rule.burst, remaining: Math.floor(bucket.tokens) };
     }
-    const retryAfterMs = Math.ceil((1 - bucket.tokens) * rule.intervalMs);
-    const resetMs = Math.ceil((rule.burst - bucket.tokens) * rule.intervalMs);
+    const retryAfterMs = ceilMs((1 - bucket.tokens) * rule.intervalMs);
+    const resetMs = ceilMs((rule.burst - bucket.tokens) * rule.intervalMs);
     return { allowed: false, limit: rule.burst, remaining: 0, retryAfterMs, resetMs };
   }
 

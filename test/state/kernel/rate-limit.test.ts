@@ -48,6 +48,16 @@ describe("RateLimiter", () => {
     expect(tenant.now()).toBe(T0 + 60_000);
     expect(tenant.limiter.take("k", slow, tenant.now())).toMatchObject({ allowed: true, remaining: 0 });
   });
+
+  it("says exactly how long to wait, without float noise from the refill (59 s into a 1/min bucket: 1000 ms)", () => {
+    const limiter = new RateLimiter();
+    const slow = { burst: 1, intervalMs: 60_000 };
+    limiter.take("k", slow, 0);
+    expect(limiter.take("k", slow, 59_000)).toEqual({ allowed: false, limit: 1, remaining: 0, retryAfterMs: 1000, resetMs: 1000 });
+    const fast = { burst: 5, intervalMs: 200 };
+    for (let i = 0; i < 5; i++) limiter.take("f", fast, 0);
+    expect(limiter.take("f", fast, 70)).toEqual({ allowed: false, limit: 5, remaining: 0, retryAfterMs: 130, resetMs: 930 });
+  });
 });
 
 describe("findRule", () => {
