@@ -1,3 +1,190 @@
-import type { WbRoute } from "./route.js";
+import {
+  WbAdverts,
+  WbAdvertsRequest,
+  WbCpmRequest,
+  WbPromotionCount,
+  WbRenameRequest,
+  WbSaveAdRequest,
+  WbSaveAdResponse,
+  WbSeacatSaveAdRequest,
+  WbSeacatSaveAdResponse,
+} from "../../contracts/wildberries/campaigns.js";
+import { changeBid, type BidError } from "../../state/wildberries/campaign-bids.js";
+import { createAuctionCampaign, createAutoCampaign, type AuctionError } from "../../state/wildberries/campaign-create.js";
+import { listCampaigns, countCampaigns, type AdvertsDirection, type AdvertsOrder } from "../../state/wildberries/campaign-list.js";
+import { findCampaign } from "../../state/wildberries/campaign-lookup.js";
+import { deleteCampaign, requestAction } from "../../state/wildberries/campaign-machine.js";
+import { renameCampaign } from "../../state/wildberries/campaigns.js";
+import type { StatusAction } from "../../state/wildberries/model.js";
+import { WB_CONFIG } from "../../state/wildberries/config.js";
+import { empty, errorObject, errorText, json, noContent } from "./answers.js";
+import { idParam } from "./query.js";
+import type { WbAnswer, WbCall, WbRoute } from "./route.js";
 
-export const campaignRoutes: readonly WbRoute[] = [];
+const BAD_BODY = "Ошибка обработки тела запроса";
+const NOT_FOUND = "кампания не найдена или не принадлежит продавцу";
+const BAD_RC_ID = "Некорректный идентификатор РК";
+const STATUS_NOT_CHANGED = "Статус кампании не изменен";
+const BID_NOT_CHANGED = "Размер ставки не изменен";
+
+type JsonRecord = Record<string, unknown>;
+const isRecord = (v: unknown): v is JsonRecord => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** POST /adv/v1/save-ad: errors are `{"error": ...}`; each ill-typed field names itself. */
+const SAVE_AD_FIELD_ERRORS: Record<keyof typeof WbSaveAdRequest.shape, string> = {
+  type: "Некорректный тип кампании: для автоматической кампании type = 8",
+  name: "Некорректное название кампании: от 1 до 128 символов",
+  subjectId: "Некорректный предмет: subjectId — целое число из GET /adv/v1/supplier/subjects",
+  sum: "Некорректная сумма пополнения: sum — целое число рублей",
+  btype: "Некорректный тип списания btype: 0 — счёт, 1 — баланс, 3 — бонусы",
+  on_pause: "Некорректное значение on_pause: true или false",
+  nms: "Некорректный список артикулов WB: nms — массив целых чисел",
+  cpm: "Некорректная ставка: cpm — целое число рублей",
+};
+
+function saveAd({ tenant, body, malformed }: WbCall): WbAnswer {
+  if (malformed || !isRecord(body)) return errorObject(400, "Некорректное тело запроса");
+  // null in an optional field means "not sent".
+  const parsed = WbSaveAdRequest.safeParse({ ...body, on_pause: body["on_pause"] ?? undefined, cpm: body["cpm"] ?? undefined });
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path[0];
+    const message = Object.entries(SAVE_AD_FIELD_ERRORS).find(([key]) => key === field)?.[1] ?? "Некорректное тело запроса";
+    return errorObject(400, message);
+  }
+  const d = parsed.data;
+  const result = createAutoCampaign(tenant, {
+    type: d.type,
+    name: d.name,
+    subjectId: d.subjectId,
+    sum: d.sum,
+    btype: d.btype,
+    onPause: d.on_pause ?? false,
+    nms: d.nms,
+    cpm: d.cpm,
+  });
+  if (!result.ok) return errorObject(400, result.error);
+  return json(String(result.value.advertId), WbSaveAdResponse);
+}
+
+const AUCTION_ERRORS: Record<AuctionError, string> = {
+  name: "Некорректное название",
+  noNms: "must provide at least one nm id",
+  tooManyNms: `Превышено максимальное количество товаров в кампании: ${WB_CONFIG.maxNmCount}`,
+  foreignNm: "Нет доступных категорий для рк. Создайте новую кампанию для попадания в текущие категории",
+};
+
+function seacatSaveAd({ tenant, body, malformed }: WbCall): WbAnswer {
+  if (malformed || !isRecord(body)) return errorText(400, BAD_BODY);
+  const parsed = WbSeacatSaveAdRequest.safeParse({ campaignName: body["campaignName"], name: body["name"], nms: body["nms"] ?? [] });
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path[0];
+    return errorText(400, field === "nms" ? BAD_BODY : AUCTION_ERRORS.name);
+  }
+  const name = parsed.data.campaignName ?? parsed.data.name;
+  if (name === undefined) return errorText(400, AUCTION_ERRORS.name);
+  const result = createAuctionCampaign(tenant, { name, nms: parsed.data.nms });
+  if (!result.ok) return errorText(400, AUCTION_ERRORS[result.error]);
+  return json(result.value.advertId, WbSeacatSaveAdResponse);
+}
+
+function remove({ tenant, query }: WbCall): WbAnswer {
+  const invalid = errorObject(400, "Некорректный ID кампании");
+  const id = idParam(query["id"]);
+  const campaign = id === undefined ? undefined : findCampaign(tenant, id);
+  if (campaign === undefined) return invalid;
+  return deleteCampaign(tenant, campaign).ok ? empty() : invalid;
+}
+
+function rename({ tenant, body, malformed }: WbCall): WbAnswer {
+  if (malformed || !isRecord(body)) return errorText(422, BAD_BODY);
+  const advertId = WbRenameRequest.shape.advertId.safeParse(body["advertId"]);
+  if (!advertId.success || advertId.data <= 0) return errorText(400, "Некорректный ID РК");
+  const name = WbRenameRequest.shape.name.safeParse(body["name"]);
+  if (!name.success) return errorText(400, "Некорректное название");
+  const campaign = findCampaign(tenant, advertId.data);
+  if (campaign === undefined) return errorText(422, NOT_FOUND);
+  return renameCampaign(tenant, campaign, name.data).ok ? empty() : errorText(400, "Некорректное название");
+}
+
+const BID_ERRORS: Record<BidError, WbAnswer> = {
+  type: errorText(400, "Некорректное значение параметра type"),
+  param: errorText(400, "Некорректное значение параметра param"),
+  instrument: errorText(400, "Некорректное значение параметра instrument"),
+  tooLow: errorText(422, BID_NOT_CHANGED),
+  status: errorText(422, BID_NOT_CHANGED),
+};
+
+function cpm({ tenant, body, malformed }: WbCall): WbAnswer {
+  if (malformed || !isRecord(body)) return errorText(422, BAD_BODY);
+  const shape = WbCpmRequest.shape;
+  const advertId = shape.advertId.safeParse(body["advertId"]);
+  if (!advertId.success) return errorText(422, BAD_BODY);
+  const type = shape.type.safeParse(body["type"]);
+  if (!type.success) return BID_ERRORS.type;
+  const bid = shape.cpm.safeParse(body["cpm"]);
+  if (!bid.success || bid.data <= 0) return errorText(400, "Некорректное значение параметра cpm");
+  const param = shape.param.safeParse(body["param"] ?? undefined);
+  if (!param.success) return BID_ERRORS.param;
+  const instrument = shape.instrument.safeParse(body["instrument"] ?? undefined);
+  if (!instrument.success) return BID_ERRORS.instrument;
+  const campaign = findCampaign(tenant, advertId.data);
+  if (campaign === undefined) return errorText(422, NOT_FOUND);
+  const result = changeBid(tenant, campaign, { type: type.data, cpm: bid.data, param: param.data, instrument: instrument.data });
+  return result.ok ? empty() : BID_ERRORS[result.error];
+}
+
+const statusRoute = (action: StatusAction): WbRoute => ({
+  method: "GET",
+  path: `/adv/v0/${action}`,
+  handle: ({ tenant, query }) => {
+    const id = idParam(query["id"]);
+    const campaign = id === undefined ? undefined : findCampaign(tenant, id);
+    if (campaign === undefined) return errorText(400, BAD_RC_ID);
+    return requestAction(tenant, campaign, action).ok ? empty() : errorText(422, STATUS_NOT_CHANGED);
+  },
+});
+
+const STATUSES = ["-1", "4", "7", "8", "9", "11"];
+const TYPES = ["4", "5", "6", "7", "8", "9"];
+const ORDERS: readonly AdvertsOrder[] = ["create", "change", "id"];
+const DIRECTIONS: readonly AdvertsDirection[] = ["desc", "asc"];
+
+function adverts({ tenant, query, body, malformed }: WbCall): WbAnswer {
+  const status = query["status"];
+  const type = query["type"];
+  if (type !== undefined && !TYPES.includes(type)) return errorText(400, "Некорректное значение параметра type");
+  const order = ORDERS.find((o) => o === (query["order"] ?? "change"));
+  const direction = DIRECTIONS.find((d) => d === (query["direction"] ?? "desc"));
+  if ((status !== undefined && !STATUSES.includes(status)) || order === undefined || direction === undefined) {
+    return errorText(422, "Ошибка обработки параметров запроса");
+  }
+  if (malformed) return errorText(400, BAD_BODY);
+  const ids = body === undefined || body === null ? undefined : WbAdvertsRequest.safeParse(body);
+  if (ids !== undefined && (!ids.success || ids.data.length > 50)) return errorText(400, BAD_BODY);
+  const idList = ids !== undefined && ids.success && ids.data.length > 0 ? ids.data : undefined;
+  if (idList !== undefined && (status !== undefined || type !== undefined)) {
+    return errorText(400, "Для получения информации передайте или список кампаний, или набор фильтров");
+  }
+  const found = listCampaigns(tenant, {
+    status: status === undefined ? undefined : Number(status),
+    type: type === undefined ? undefined : Number(type),
+    ids: idList,
+    order,
+    direction,
+  });
+  return found.length === 0 ? noContent() : json(found, WbAdverts);
+}
+
+/** Creating, listing, renaming, bidding, launching, pausing, stopping and deleting promotion campaigns. */
+export const campaignRoutes: readonly WbRoute[] = [
+  { method: "POST", path: "/adv/v1/save-ad", handle: saveAd },
+  { method: "POST", path: "/adv/v2/seacat/save-ad", handle: seacatSaveAd },
+  { method: "GET", path: "/adv/v0/delete", handle: remove },
+  { method: "POST", path: "/adv/v0/rename", handle: rename },
+  { method: "GET", path: "/adv/v1/promotion/count", handle: ({ tenant }) => json(countCampaigns(tenant), WbPromotionCount) },
+  { method: "POST", path: "/adv/v1/promotion/adverts", handle: adverts },
+  { method: "POST", path: "/adv/v0/cpm", handle: cpm },
+  statusRoute("start"),
+  statusRoute("pause"),
+  statusRoute("stop"),
+];

@@ -57,7 +57,8 @@ export function setCampaignStatus(tenant: Tenant, campaign: Campaign, to: Campai
   touch(tenant, campaign);
   const now = tenant.now();
   campaign.status = to;
-  if (to === 9 && campaign.startTime === null) campaign.startTime = now;
+  // startTime is the last launch ("Дата последнего запуска", the 2025 spec).
+  if (to === 9) campaign.startTime = now;
   if (to === 7 || to === 8) campaign.endTime = now;
   tenant.record({ provider: "wildberries", entity: "campaign", id: String(campaign.advertId), from, to });
   campaignStatusChanged(tenant, campaign, from);

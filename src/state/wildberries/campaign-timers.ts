@@ -1,4 +1,37 @@
 import type { TimerHandler } from "../kernel/provider.js";
+import type { Timer } from "../kernel/scheduler.js";
+import type { Tenant } from "../kernel/tenant.js";
+import { applyPendingBids, TIMER_BIDS } from "./campaign-bids.js";
+import { applyPendingAction, purgeCampaign, TIMER_ACTION, TIMER_PURGE } from "./campaign-machine.js";
+import type { Campaign } from "./model.js";
+import { existingState } from "./state.js";
 
-/** Timers of promotion campaigns: queued status actions and bids (realistic consistency), purge of deleted (-1) campaigns, the on_pause start delay. */
-export const campaignTimers: Record<string, TimerHandler> = {};
+function advertIdOf(timer: Timer): number | undefined {
+  const id = timer.payload["advertId"];
+  return typeof id === "number" ? id : undefined;
+}
+
+function campaignOf(tenant: Tenant, timer: Timer): Campaign | undefined {
+  const id = advertIdOf(timer);
+  return id === undefined ? undefined : existingState(tenant)?.campaigns.get(id);
+}
+
+/** Timers of promotion campaigns: queued status actions and bids (realistic consistency) and the purge of deleted (-1) campaigns. */
+export const campaignTimers: Record<string, TimerHandler> = {
+  [TIMER_ACTION]: (tenant, timer) => {
+    const campaign = campaignOf(tenant, timer);
+    if (campaign === undefined) return;
+    const { action, applied } = applyPendingAction(tenant, campaign);
+    return { advertId: campaign.advertId, action, applied, status: campaign.status };
+  },
+  [TIMER_BIDS]: (tenant, timer) => {
+    const campaign = campaignOf(tenant, timer);
+    if (campaign === undefined) return;
+    return { advertId: campaign.advertId, applied: applyPendingBids(tenant, campaign) };
+  },
+  [TIMER_PURGE]: (tenant, timer) => {
+    const id = advertIdOf(timer);
+    if (id === undefined) return;
+    return { advertId: id, purged: purgeCampaign(tenant, id) };
+  },
+};

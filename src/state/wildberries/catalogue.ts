@@ -43,3 +43,14 @@ export function generateCatalogue(tenant: Tenant): Catalogue {
   }
   return { subjects, nms };
 }
+
+/** GET /adv/v1/supplier/subjects: each subject with how many of the seller's nms it has. */
+export function subjectsWithCounts(catalogue: Catalogue): { id: number; name: string; count: number }[] {
+  return catalogue.subjects.map((s) => ({ id: s.id, name: s.name, count: catalogue.nms.filter((n) => n.subjectId === s.id).length }));
+}
+
+/** POST /adv/v2/supplier/nms: the nms of the given subjects (no subjects given: every nm); unknown ids add nothing. */
+export function nmsOfSubjects(catalogue: Catalogue, subjectIds: readonly number[]): CatalogueNm[] {
+  const wanted = new Set(subjectIds);
+  return catalogue.nms.filter((n) => wanted.size === 0 || wanted.has(n.subjectId)).map((n) => ({ title: n.title, nm: n.nm, subjectId: n.subjectId }));
+}

@@ -55,3 +55,30 @@ export async function createAuction(app: Target, overrides: JsonObject = {}, tok
   expect(typeof res.body).toBe("number");
   return Number(res.body);
 }
+
+/** Moscow timestamp (as campaign info prints it) of an instant `ms` after T0 (2026-01-15T09:00:00Z). */
+export function moscowAt(ms: number): string {
+  const local = new Date(Date.UTC(2026, 0, 15, 12, 0, 0) + ms);
+  return `${local.toISOString().slice(0, 23)}000+03:00`;
+}
+
+/** The campaign as POST /adv/v1/promotion/adverts shows it (by id list), or undefined on 204. */
+export async function advertInfo(app: Target, advertId: number, token: string = TOKEN): Promise<Record<string, unknown> | undefined> {
+  const res = await wb(app, "POST", "/adv/v1/promotion/adverts", [advertId], token);
+  if (res.status === 204) return undefined;
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  const list: Record<string, unknown>[] = res.body;
+  return list.find((c) => c["advertId"] === advertId);
+}
+
+/** The campaign's status as campaign info shows it (undefined: not listed). */
+export async function statusOf(app: Target, advertId: number, token: string = TOKEN): Promise<unknown> {
+  return (await advertInfo(app, advertId, token))?.["status"];
+}
+
+/** The campaign's status events: [from, to, cause, at (ISO, UTC)]. */
+export async function transitions(app: Target, advertId: number, token: string = TOKEN): Promise<[unknown, unknown, unknown, unknown][]> {
+  const res = await control(app, "GET", `/events?provider=wildberries&entity=campaign&id=${advertId}`, undefined, token).expect(200);
+  const events: { from: unknown; to: unknown; cause: unknown; at: unknown }[] = res.body.events;
+  return events.map((e) => [e.from, e.to, e.cause, e.at]);
+}

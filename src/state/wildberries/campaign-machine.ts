@@ -1,0 +1,80 @@
+import type { Tenant } from "../kernel/tenant.js";
+import { fail, ok, type Result } from "../kernel/result.js";
+import { ACTION_TARGET, actionAllowed } from "./campaign-rules.js";
+import { setCampaignStatus } from "./campaign-status.js";
+import { isRealistic, nextTick, STATUS_TICK_MS } from "./consistency.js";
+import type { Campaign, StatusAction } from "./model.js";
+import { existingState } from "./state.js";
+
+export const TIMER_ACTION = "wildberries.campaignAction";
+export const TIMER_PURGE = "wildberries.campaignPurge";
+
+/** A deleted (-1) campaign disappears 3 to 10 minutes later (research §5.4). */
+const PURGE_MIN_S = 3 * 60;
+const PURGE_MAX_S = 10 * 60;
+
+/**
+ * GET /adv/v0/start | pause | stop. Validated now; `immediate` applies it at once, `realistic` queues
+ * it for the next minute boundary, where the last action of the window wins and is validated again.
+ */
+export function requestAction(tenant: Tenant, campaign: Campaign, action: StatusAction): Result<void, "notAllowed"> {
+  if (!actionAllowed(tenant, campaign, action)) return fail("notAllowed");
+  if (!isRealistic(tenant)) {
+    setCampaignStatus(tenant, campaign, ACTION_TARGET[action]);
+    return ok(undefined);
+  }
+  campaign.pendingAction = action;
+  if (campaign.pendingActionTimer === null) {
+    campaign.pendingActionTimer = tenant.schedule(nextTick(tenant.now(), STATUS_TICK_MS), TIMER_ACTION, { advertId: campaign.advertId });
+  }
+  return ok(undefined);
+}
+
+/** The minute boundary: the queued action applies if it is still allowed; either way the queue empties. */
+export function applyPendingAction(tenant: Tenant, campaign: Campaign): { action: StatusAction | null; applied: boolean } {
+  const action = campaign.pendingAction;
+  campaign.pendingAction = null;
+  campaign.pendingActionTimer = null;
+  if (action === null || !actionAllowed(tenant, campaign, action)) return { action, applied: false };
+  setCampaignStatus(tenant, campaign, ACTION_TARGET[action]);
+  return { action, applied: true };
+}
+
+/** Forgets a queued status action (the campaign left the statuses it could apply to). */
+function dropPendingAction(tenant: Tenant, campaign: Campaign): void {
+  tenant.cancel(campaign.pendingActionTimer);
+  campaign.pendingAction = null;
+  campaign.pendingActionTimer = null;
+}
+
+/** GET /adv/v0/delete: only from 4; -1 at once, gone for good 3-10 minutes later (a seeded delay). */
+export function deleteCampaign(tenant: Tenant, campaign: Campaign): Result<void, "notAllowed"> {
+  if (campaign.status !== 4) return fail("notAllowed");
+  dropPendingAction(tenant, campaign);
+  setCampaignStatus(tenant, campaign, -1);
+  campaign.purgeAt = tenant.now() + tenant.rng.int(PURGE_MIN_S, PURGE_MAX_S) * 1000;
+  tenant.schedule(campaign.purgeAt, TIMER_PURGE, { advertId: campaign.advertId });
+  return ok(undefined);
+}
+
+/** The purge timer: the -1 campaign leaves the state. */
+export function purgeCampaign(tenant: Tenant, advertId: number): boolean {
+  const state = existingState(tenant);
+  const campaign = state?.campaigns.get(advertId);
+  if (state === undefined || campaign === undefined || campaign.status !== -1) return false;
+  tenant.cancel(campaign.pendingBidTimer);
+  state.campaigns.delete(advertId);
+  tenant.record({ provider: "wildberries", entity: "campaign", id: String(advertId), from: -1, to: null });
+  return true;
+}
+
+/** Statuses the moderator can decline from (control plane): ready, active and paused campaigns. */
+export const DECLINABLE: readonly number[] = [4, 9, 11];
+
+/** The moderator declines the campaign: 8, and any queued status action is dropped. */
+export function declineCampaign(tenant: Tenant, campaign: Campaign): Result<void, "notDeclinable"> {
+  if (!DECLINABLE.includes(campaign.status)) return fail("notDeclinable");
+  dropPendingAction(tenant, campaign);
+  setCampaignStatus(tenant, campaign, 8);
+  return ok(undefined);
+}
