@@ -41,6 +41,8 @@ export interface UpdRow {
   /** "Баланс" | "Бонусы" | "Счет" */
   paymentType: string;
   advertStatus: number;
+  /** The Moscow day ("YYYY-MM-DD") whose spend the row charges (what from/to filter on). */
+  day: string;
 }
 
 export interface Subject {
@@ -136,15 +138,19 @@ export interface PendingBid {
   subjectId: number | null;
 }
 
-/** Traffic of one campaign, one Moscow day, one app type, one nm. */
+/**
+ * Traffic summed over some cells of the simulation (one nm, an app, a day, a keyword, a campaign):
+ * counts are integers, spend is whole kopecks so that sums are exact (traffic-model.ts holds the cells).
+ */
 export interface TrafficCell {
   views: number;
   clicks: number;
   atbs: number;
   orders: number;
   shks: number;
-  /** Spend, rubles with kopecks (2 decimals). */
-  sum: number;
+  /** Spend in kopecks (integer); the wire shows rubles with 2 decimals. */
+  spendKop: number;
+  /** Orders amount, whole rubles. */
   sumPrice: number;
 }
 
@@ -191,4 +197,23 @@ export interface MediaCampaign {
   pausesThatDay: number;
   /** Launch holds status 4 until this instant, then the status of the current configuration. */
   launchTimer: number | null;
+  /** Write-off source shown as extended.operation: 1 balance, 2 account. */
+  operation: 1 | 2;
+  /** Status 6: the next hourly traffic tick; the simulation has accounted everything before `runningSince`. */
+  trafficTimer: number | null;
+  runningSince: number | null;
+  /** Status 5: go-live at `from`; status 10: resume at the next Moscow midnight. */
+  dayTimer: number | null;
+  /** Simulated traffic keyed "YYYY-MM-DD|itemId|appType" (Moscow day, banner, 1 site / 32 Android / 64 iOS). */
+  traffic: Record<string, MediaCell>;
+}
+
+/** Media traffic of one banner, one Moscow day, one app type. */
+export interface MediaCell {
+  views: number;
+  clicks: number;
+  atbs: number;
+  orders: number;
+  /** Rubles, unrounded (answers round to kopecks). */
+  expenses: number;
 }
