@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { createSandbox } from "./server.js";
+import { createSandbox, PROVIDERS } from "./server.js";
 import { AUTH_MODES, parseChoice } from "./cli-options.js";
 import { CONSISTENCY_MODES, MODERATION_MODES, RATE_LIMIT_MODES } from "./state/kernel/settings.js";
 import { VERSION } from "./version.js";
 
-const HELP = `promo-sandbox ${VERSION}: a stateful sandbox of the YooMoney offer-program API.
+const HELP = `promo-sandbox ${VERSION}: a stateful sandbox of the YooMoney offer-program, Wildberries Promotion
+and myshare affiliate APIs.
 
 Usage:
   promo-sandbox [start] [options]     serve the providers and the control plane (/__sandbox)
@@ -20,8 +21,10 @@ Options for start:
   --rate-limits enforce|off    default per-tenant rate limiting; off never answers 429 (default enforce)
   --consistency realistic|immediate
                                realistic delays what a provider shows after a change as the real one
-                               does; immediate shows every change at once (default realistic)
-  --moderation manual|auto     manual: campaigns wait for POST /__sandbox/yoomoney/campaigns/{id}/moderation;
+                               does (Wildberries: status actions at the next minute, bids at the next
+                               30 s, lists after the 3-minute sync); immediate shows every change at
+                               once (default realistic)
+  --moderation manual|auto     manual: YooMoney campaigns wait for POST /__sandbox/yoomoney/campaigns/{id}/moderation;
                                auto: approved 5 virtual minutes after submission (default manual)
   --state-file PATH            keep every tenant in this JSON file: loaded at start when it exists, written
                                (atomically) shortly after changes and on shutdown; default: memory only
@@ -74,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const url = await sandbox.listen(port, values.host ?? "127.0.0.1");
-  process.stdout.write(`promo-sandbox ${VERSION} ready on ${url} (providers: yoomoney; control plane: ${url}/__sandbox)\n`);
+  process.stdout.write(`promo-sandbox ${VERSION} ready on ${url} (providers: ${PROVIDERS.map((p) => p.name).join(", ")}; control plane: ${url}/__sandbox)\n`);
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };

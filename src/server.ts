@@ -1,15 +1,18 @@
 import type { Server } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { ContractViolation, SandboxContext } from "./mocks/http/context.js";
+import { myshareControlRouter } from "./mocks/sandbox/myshare.js";
 import { sandboxRouter } from "./mocks/sandbox/router.js";
 import { wildberriesControlRouter } from "./mocks/sandbox/wildberries.js";
 import { yoomoneyControlRouter } from "./mocks/sandbox/yoomoney.js";
+import { myshareRouter } from "./mocks/myshare/router.js";
 import { wildberriesRouter } from "./mocks/wildberries/router.js";
 import { yoomoneyRouter } from "./mocks/yoomoney/router.js";
 import type { RealTime } from "./state/kernel/clock.js";
 import type { ProviderModule } from "./state/kernel/provider.js";
 import { DEFAULT_SETTINGS, type Settings } from "./state/kernel/settings.js";
 import { TenantRegistry, type AuthMode } from "./state/kernel/tenants.js";
+import { myshareProvider } from "./state/myshare/provider.js";
 import { wildberriesProvider } from "./state/wildberries/provider.js";
 import { yoomoneyProvider } from "./state/yoomoney/provider.js";
 import { loadStateFile, StateFileWriter } from "./persistence/state-file.js";
@@ -45,7 +48,7 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export const PROVIDERS: readonly ProviderModule[] = [yoomoneyProvider, wildberriesProvider];
+export const PROVIDERS: readonly ProviderModule[] = [yoomoneyProvider, wildberriesProvider, myshareProvider];
 
 /** The in-process sandbox: every provider and the control plane on one express app. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -81,8 +84,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     });
   }
   app.use("/api/offerwall/v1", yoomoneyRouter(ctx));
+  app.use(myshareRouter(ctx));
   app.use(wildberriesRouter(ctx));
-  app.use("/__sandbox", sandboxRouter(ctx, [yoomoneyControlRouter(ctx), wildberriesControlRouter(ctx)]));
+  app.use("/__sandbox", sandboxRouter(ctx, [yoomoneyControlRouter(ctx), wildberriesControlRouter(ctx), myshareControlRouter(ctx)]));
   app.use((req, res) => {
     res.status(404).json({
       error: {

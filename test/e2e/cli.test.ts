@@ -33,12 +33,12 @@ describe("promo-sandbox command", () => {
         createInterface({ input: child.stdout }).once("line", resolve);
         child.once("exit", (code) => reject(new Error(`exited with ${code}`)));
       });
-      const match = /^promo-sandbox \S+ ready on (http:\/\/127\.0\.0\.1:\d+) \(providers: yoomoney; control plane: http:\/\/127\.0\.0\.1:\d+\/__sandbox\)$/.exec(line);
+      const match = /^promo-sandbox \S+ ready on (http:\/\/127\.0\.0\.1:\d+) \(providers: yoomoney, wildberries, myshare; control plane: http:\/\/127\.0\.0\.1:\d+\/__sandbox\)$/.exec(line);
       expect(match, line).not.toBeNull();
       const url = match?.[1] ?? "";
       const health = await fetch(`${url}/__sandbox/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: "ok", version: "0.1.0", providers: ["yoomoney"] });
+      expect(await health.json()).toEqual({ status: "ok", version: "0.1.0", providers: ["yoomoney", "wildberries", "myshare"] });
       const settings = await fetch(`${url}/__sandbox/settings`, { headers: { Authorization: "Bearer cli" } });
       expect(await settings.json()).toEqual({ rateLimits: "off", consistency: "realistic", moderation: "auto" });
     } finally {

@@ -1,4 +1,5 @@
 import type { OpenApiDocument } from "./generate.js";
+import { buildMyshareDocument } from "./myshare.js";
 import { buildSandboxDocument } from "./sandbox.js";
 import { buildWildberriesDocument } from "./wildberries.js";
 import { buildYooMoneyDocument } from "./yoomoney.js";
@@ -13,5 +14,6 @@ export interface DocumentSpec {
 export const OPENAPI_DOCUMENTS: readonly DocumentSpec[] = [
   { file: "openapi/yoomoney.json", build: buildYooMoneyDocument },
   { file: "openapi/wildberries.json", build: buildWildberriesDocument },
+  { file: "openapi/myshare.json", build: buildMyshareDocument },
   { file: "openapi/sandbox.json", build: buildSandboxDocument },
 ];

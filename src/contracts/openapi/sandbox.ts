@@ -5,6 +5,7 @@ import { YmModerationRequest, YmModerationResponse, YmOfferResponse } from "../s
 import { generateDocument, type OpenApiDocument } from "./generate.js";
 import { describeJsonValues } from "./json-value.js";
 import { jsonBody, jsonResponse } from "./responses.js";
+import { registerMyshareControl } from "./sandbox-myshare.js";
 import { error, route } from "./sandbox-route.js";
 import { registerWildberriesCampaignControl } from "./sandbox-wildberries-campaigns.js";
 import { registerWildberriesMediaControl } from "./sandbox-wildberries-media.js";
@@ -191,6 +192,7 @@ export function buildSandboxDocument(): OpenApiDocument {
   registerWildberriesMoneyControl(registry);
   registerWildberriesCampaignControl(registry);
   registerWildberriesMediaControl(registry);
+  registerMyshareControl(registry);
   return generateDocument(registry, {
     openapi: "3.1.0",
     info: {
@@ -208,6 +210,7 @@ export function buildSandboxDocument(): OpenApiDocument {
       { name: "journal" },
       { name: "yoomoney", description: "The YooMoney side the real API has no call for" },
       { name: "wildberries", description: "The Wildberries side the real API has no call for: money, moderators, media campaigns" },
+      { name: "myshare", description: "The myshare side the real API has no call for: partners joining catalogs" },
     ],
   });
 }

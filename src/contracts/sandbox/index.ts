@@ -2,6 +2,7 @@ export * from "./clock.js";
 export * from "./error.js";
 export * from "./events.js";
 export * from "./health.js";
+export * from "./myshare.js";
 export * from "./journal.js";
 export * from "./reset.js";
 export * from "./scalars.js";

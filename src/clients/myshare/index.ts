@@ -1,0 +1,3 @@
+export { MyshareClient, type MyshareClientOptions } from "./client.js";
+export type { MsError, MsResult } from "./result.js";
+export { MsUnexpectedResponse } from "./unexpected-response.js";

@@ -1,0 +1,50 @@
+import type { Request } from "express";
+import { pythonJsonError } from "./python-json.js";
+import { utf8Error } from "./utf8.js";
+
+/** Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB). */
+export const BODY_LIMIT_BYTES = 2_621_440;
+
+export type BodyOutcome = { ok: true; data: unknown } | { ok: false; status: 400 | 415; detail: string };
+
+/** The media type of a Content-Type header ("application/json; charset=utf-8" -> "application/json"). */
+function mediaType(header: string): string {
+  return (header.split(";")[0] ?? "").trim().toLowerCase();
+}
+
+/** Form-encoded bodies as Django's QueryDict reads them: the last value of a key, a list when repeated. */
+function formData(text: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const params = new URLSearchParams(text);
+  for (const key of new Set(params.keys())) {
+    if (key === "__proto__") continue;
+    const values = params.getAll(key);
+    out[key] = values.length > 1 ? values : (values[0] ?? "");
+  }
+  return out;
+}
+
+/**
+ * DRF's request.data: no body (or no Content-Type) is `{}`; JSON and form bodies are parsed; any other
+ * media type is 415; JSON that Python would refuse is 400 "JSON parse error - <Python's message>".
+ */
+export function parseBody(req: Request, raw: unknown): BodyOutcome {
+  const header = req.headers["content-type"];
+  if (!Buffer.isBuffer(raw) || raw.length === 0 || header === undefined) return { ok: true, data: {} };
+  const type = mediaType(header);
+  if (type === "application/json") {
+    const encoding = utf8Error(raw);
+    if (encoding !== undefined) return { ok: false, status: 400, detail: `JSON parse error - ${encoding}` };
+    const text = raw.toString("utf8");
+    const problem = pythonJsonError(text);
+    if (problem !== undefined) return { ok: false, status: 400, detail: `JSON parse error - ${problem}` };
+    try {
+      return { ok: true, data: JSON.parse(text) };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : "invalid JSON";
+      return { ok: false, status: 400, detail: `JSON parse error - ${reason}` };
+    }
+  }
+  if (type === "application/x-www-form-urlencoded") return { ok: true, data: formData(raw.toString("utf8")) };
+  return { ok: false, status: 415, detail: `Unsupported media type "${header}" in request.` };
+}

@@ -1,0 +1,43 @@
+import { MsCheckPromoResponse, MsCheckUuidResponse } from "../../../contracts/myshare/promo.js";
+import { catalogByPublicId } from "../../../state/myshare/catalogs.js";
+import { partnerByPromo, partnerByUid } from "../../../state/myshare/partners.js";
+import { MSG } from "../drf/fields.js";
+import type { ValidationErrors } from "../drf/form.js";
+import { invalid, notFound, reply, type Call } from "../http/call.js";
+
+/** The query parameters, as Django's QueryDict.get reads them (the last value of a repeated key). */
+function queryOf(call: Call, names: readonly string[]): { values: Record<string, string>; errors: ValidationErrors } {
+  const at = call.req.originalUrl.indexOf("?");
+  const params = new URLSearchParams(at === -1 ? "" : call.req.originalUrl.slice(at + 1));
+  const values: Record<string, string> = {};
+  const errors: ValidationErrors = {};
+  for (const name of names) {
+    const all = params.getAll(name);
+    const value = all[all.length - 1];
+    if (value === undefined) errors[name] = [MSG.required];
+    else if (value.trim() === "") errors[name] = [MSG.blank];
+    else values[name] = value.trim();
+  }
+  return { values, errors };
+}
+
+/** GET /promo/check_promo/?code=&catalog_id=<5-character catalog_id>: the code's percent_discounts. */
+export function checkPromoRoute(call: Call): void {
+  const { values, errors } = queryOf(call, ["code", "catalog_id"]);
+  const code = values["code"];
+  const publicId = values["catalog_id"];
+  if (code === undefined || publicId === undefined) return invalid(call, errors);
+  const catalog = catalogByPublicId(call.tenant, publicId);
+  const partner = catalog === undefined ? undefined : partnerByPromo(call.tenant, catalog.id, code);
+  if (partner === undefined) return notFound(call);
+  reply(call, 200, { percent_discounts: partner.percent }, MsCheckPromoResponse);
+}
+
+/** GET /promo/check_uuid/?code=<myshare uid>: 0 for a known uid (a link grants no discount). */
+export function checkUuidRoute(call: Call): void {
+  const { values, errors } = queryOf(call, ["code"]);
+  const code = values["code"];
+  if (code === undefined) return invalid(call, errors);
+  if (partnerByUid(call.tenant, code) === undefined) return notFound(call);
+  reply(call, 200, { percent_discounts: 0 }, MsCheckUuidResponse);
+}

@@ -1,0 +1,81 @@
+import { MyshareSnapshot } from "../../contracts/myshare/snapshot.js";
+import type { JsonValue } from "../kernel/json.js";
+import { fail, ok, type Result } from "../kernel/result.js";
+import type { Tenant } from "../kernel/tenant.js";
+import type { MyshareState } from "./model.js";
+import { peekState, replaceState } from "./state.js";
+
+/**
+ * The tenant's myshare state as plain JSON; null while the tenant has not used myshare (exporting must
+ * not create the state, which would draw from the tenant's randomness and change what comes next).
+ */
+export function exportMyshare(tenant: Tenant): JsonValue {
+  const state = peekState(tenant);
+  if (state === undefined) return null;
+  const snapshot: MyshareSnapshot = {
+    profile: state.profile,
+    catalogs: [...state.catalogs.values()],
+    offers: [...state.offers.values()],
+    landings: [...state.landings.values()],
+    partners: [...state.partners.values()],
+    deals: [...state.deals.values()],
+  };
+  return JSON.parse(JSON.stringify(snapshot));
+}
+
+function duplicate(ids: string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return undefined;
+}
+
+/** Rebuilds the tenant's myshare state from a snapshot (null: not used yet), or says what is wrong with it. */
+export function importMyshare(tenant: Tenant, data: unknown): Result<MyshareState | null, string> {
+  if (data === null) return ok(null);
+  const parsed = MyshareSnapshot.safeParse(data);
+  if (!parsed.success) return fail(`myshare: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  const snap = parsed.data;
+  const checks: Array<[string, string[]]> = [
+    ["catalog id", snap.catalogs.map((c) => c.id)],
+    ["catalog publicId", snap.catalogs.map((c) => c.publicId)],
+    ["catalog catalogCode", snap.catalogs.map((c) => c.catalogCode)],
+    ["offer id", snap.offers.map((o) => o.id)],
+    ["offer (catalogId, name)", snap.offers.map((o) => `${o.catalogId}/${o.name}`)],
+    ["landing id", snap.landings.map((l) => l.id)],
+    ["partner id", snap.partners.map((p) => p.id)],
+    ["partner uid", snap.partners.map((p) => p.uid)],
+    ["deal id", snap.deals.map((d) => d.id)],
+    ["deal dealId", snap.deals.map((d) => d.dealId)],
+  ];
+  for (const [what, ids] of checks) {
+    const dup = duplicate(ids);
+    if (dup !== undefined) return fail(`myshare: ${what} ${dup} appears twice`);
+  }
+  const catalogs = new Set(snap.catalogs.map((c) => c.id));
+  const offers = new Map(snap.offers.map((o) => [o.id, o]));
+  const partners = new Set(snap.partners.map((p) => p.id));
+  for (const item of [...snap.offers, ...snap.landings, ...snap.partners]) {
+    if (!catalogs.has(item.catalogId)) return fail(`myshare: ${item.id} points to catalog ${item.catalogId}, which the snapshot lacks`);
+  }
+  for (const deal of snap.deals) {
+    const offer = offers.get(deal.offerId);
+    if (offer === undefined || offer.catalogId !== deal.catalogId) {
+      return fail(`myshare: deal ${deal.id} points to offer ${deal.offerId} of catalog ${deal.catalogId}, which the snapshot lacks`);
+    }
+    if (deal.partnerId !== null && !partners.has(deal.partnerId)) return fail(`myshare: deal ${deal.id} points to partner ${deal.partnerId}, which the snapshot lacks`);
+  }
+  const state: MyshareState = {
+    profile: snap.profile,
+    catalogs: new Map(snap.catalogs.map((c) => [c.id, c])),
+    offers,
+    landings: new Map(snap.landings.map((l) => [l.id, l])),
+    partners: new Map(snap.partners.map((p) => [p.id, p])),
+    deals: new Map(snap.deals.map((d) => [d.id, d])),
+    dealIds: new Map(snap.deals.map((d) => [d.dealId, d.id])),
+  };
+  replaceState(tenant, state);
+  return ok(state);
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { SandboxState } from "../../../src/contracts/sandbox/state.js";
+import { makeSandbox } from "../../support/sandbox.js";
+import { advance, api, control, createDeal, createLanding, dealPath, HOUR, msAt, OTHER_TOKEN, setup } from "./helpers.js";
+
+describe("myshare state export and import", () => {
+  it("a snapshot restores catalogs, offers, landings, partners, deals and their pending timers", async () => {
+    const { app } = makeSandbox();
+    const { catalog, partner } = await setup(app, { canceled_duration: "02:00:00" });
+    await createLanding(app, catalog.id);
+    await createDeal(app, { another_data: `myshare=${partner.uid}` });
+    const exported = await control(app, "GET", "/state");
+    expect(exported.status).toBe(200);
+    SandboxState.parse(exported.body);
+    expect(exported.body.providers.myshare.deals).toHaveLength(1);
+
+    const imported = await control(app, "PUT", "/state", exported.body, OTHER_TOKEN);
+    expect(imported.status).toBe(200);
+    const before = await api(app, "GET", `/catalog/${catalog.id}/`);
+    const after = await api(app, "GET", `/catalog/${catalog.id}/`, undefined, OTHER_TOKEN);
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual(before.body);
+    expect((await api(app, "GET", `/promo/check_uuid/?code=${partner.uid}`, undefined, OTHER_TOKEN)).status).toBe(200);
+
+    await advance(app, "PT2H", OTHER_TOKEN);
+    expect((await api(app, "GET", dealPath("Custom Deal ID"), undefined, OTHER_TOKEN)).body).toMatchObject({ status: "Canceled", canceled_at: msAt(2 * HOUR) });
+  });
+
+  it("a snapshot whose deal points to a missing offer is refused and leaves the tenant as it was", async () => {
+    const { app } = makeSandbox();
+    await setup(app);
+    await createDeal(app);
+    const exported = (await control(app, "GET", "/state")).body;
+    exported.providers.myshare.offers = [];
+    const res = await control(app, "PUT", "/state", exported);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/providers\.myshare: myshare: deal [A-Z0-9]{8} points to offer /);
+    expect((await api(app, "GET", dealPath("Custom Deal ID"))).status).toBe(200);
+  });
+});
+
+describe("a tenant that never used myshare", () => {
+  it("exports myshare as null, and exporting does not change the tenant's random sequence", async () => {
+    const { app } = makeSandbox();
+    const first = await control(app, "GET", "/state");
+    expect(first.body.providers.myshare).toBeNull();
+    const second = await control(app, "GET", "/state");
+    expect(second.body.rng).toEqual(first.body.rng);
+    expect((await control(app, "PUT", "/state", first.body)).status).toBe(200);
+    expect((await api(app, "GET", "/catalog/")).body.count).toBe(0);
+  });
+});
