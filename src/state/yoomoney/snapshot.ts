@@ -4,11 +4,15 @@ import { fail, ok, type Result } from "../kernel/result.js";
 import type { Tenant } from "../kernel/tenant.js";
 import type { Campaign, YooMoneyState } from "./model.js";
 import { PinStore } from "./pin-store.js";
-import { replaceState, yoomoneyState } from "./state.js";
+import { existingState, replaceState } from "./state.js";
 
-/** The tenant's YooMoney state as plain JSON. */
+/**
+ * The tenant's YooMoney state as plain JSON; null when the tenant never used YooMoney (exporting must
+ * not create the state, which would draw from the tenant's random sequence and change later answers).
+ */
 export function exportYooMoney(tenant: Tenant): JsonValue {
-  const state = yoomoneyState(tenant);
+  const state = existingState(tenant);
+  if (state === undefined) return null;
   const snapshot: YooMoneySnapshot = {
     nextId: state.nextId,
     clickIds: [...state.clickIds],
@@ -28,7 +32,8 @@ export function exportYooMoney(tenant: Tenant): JsonValue {
 }
 
 /** Rebuilds the tenant's YooMoney state from a snapshot, or says what is wrong with it. */
-export function importYooMoney(tenant: Tenant, data: unknown): Result<YooMoneyState, string> {
+export function importYooMoney(tenant: Tenant, data: unknown): Result<YooMoneyState | null, string> {
+  if (data === null) return ok(null);
   const parsed = YooMoneySnapshot.safeParse(data);
   if (!parsed.success) return fail(`yoomoney: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const state: YooMoneyState = { campaigns: new Map(), byPartnerId: new Map(), nextId: parsed.data.nextId, clickIds: new Set(parsed.data.clickIds) };

@@ -21,6 +21,11 @@ export function replaceState(tenant: Tenant, state: YooMoneyState): void {
   states.set(tenant, state);
 }
 
+/** The tenant's YooMoney data if it has any, without creating it. */
+export function existingState(tenant: Tenant): YooMoneyState | undefined {
+  return states.get(tenant);
+}
+
 /** Looks a campaign up without creating the tenant's YooMoney state (which would draw from its randomness). */
 export function findCampaign(tenant: Tenant, ymCampaignId: number): Campaign | undefined {
   return states.get(tenant)?.campaigns.get(ymCampaignId);

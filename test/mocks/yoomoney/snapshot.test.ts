@@ -235,4 +235,14 @@ describe("GET / PUT /__sandbox/state", () => {
     expect((await call(app, TOKEN, "campaigns/get-all-campaigns", { limit: 10, offset: 0 })).body).toEqual({ status: "success", total: 0, campaigns: [] });
     expect((await addPins(app, 1, ["A1"])).body.errors.code).toBe("campaignNotFound");
   });
+
+  it("a tenant that never used YooMoney exports null, and exporting does not draw from its random sequence", async () => {
+    const { app } = makeSandbox();
+    const first = await exportState(app);
+    const second = await exportState(app);
+    expect(first["providers"]).toMatchObject({ yoomoney: null });
+    expect(second["rng"]).toEqual(first["rng"]);
+    expect((await control(app, TOKEN, "PUT", "/state", first)).status).toBe(200);
+    expect((await call(app, TOKEN, "campaigns/get-all-campaigns", { limit: 10, offset: 0 })).body).toEqual({ status: "success", total: 0, campaigns: [] });
+  });
 });
