@@ -8,6 +8,8 @@ import { renderReport, type Row } from "./report.js";
 import { benchStartup } from "./startup.js";
 import { benchThroughput } from "./throughput.js";
 import { benchTimers } from "./timers.js";
+import { benchWbAdvance } from "./wb-advance.js";
+import { benchWbFullstats } from "./wb-fullstats.js";
 
 interface Bench {
   name: string;
@@ -19,6 +21,8 @@ const BENCHES: readonly Bench[] = [
   { name: "throughput", run: benchThroughput },
   { name: "add-pins", run: benchAddPins },
   { name: "timers", run: benchTimers },
+  { name: "wb-advance", run: benchWbAdvance },
+  { name: "wb-fullstats", run: benchWbFullstats },
 ];
 
 const selected = process.argv.slice(2);

@@ -7,8 +7,10 @@ import { renderDocuments, runOpenApiCommand } from "../../src/contracts/openapi/
 import { OPENAPI_DOCUMENTS } from "../../src/contracts/openapi/documents.js";
 import { renderDocument, type OpenApiDocument } from "../../src/contracts/openapi/generate.js";
 import { buildSandboxDocument } from "../../src/contracts/openapi/sandbox.js";
+import { buildWildberriesDocument } from "../../src/contracts/openapi/wildberries.js";
 import { buildYooMoneyDocument, YOOMONEY_BASE_PATH } from "../../src/contracts/openapi/yoomoney.js";
 import { SandboxError } from "../../src/contracts/sandbox/error.js";
+import { WB_ROUTES } from "../../src/mocks/wildberries/routes.js";
 import { METHODS } from "../../src/mocks/yoomoney/methods.js";
 import { makeSandbox } from "../support/sandbox.js";
 import { normalizePath, servedRoutes } from "./express-routes.js";
@@ -40,7 +42,7 @@ const concrete = (path: string) => path.replace(/\{[^}]+\}/g, "1");
 describe("openapi/*.json", () => {
   it("match the zod contracts (run `npm run openapi` when this fails)", async () => {
     const documents = await renderDocuments();
-    expect(documents.map((d) => d.file)).toEqual(["openapi/yoomoney.json", "openapi/wildberries.json", "openapi/sandbox.json"]);
+    expect(documents.map((d) => d.file)).toEqual(["openapi/yoomoney.json", "openapi/wildberries.json", "openapi/myshare.json", "openapi/sandbox.json"]);
     for (const doc of documents) {
       expect(doc.committed, `${doc.file} is not committed: run npm run openapi`).toBeDefined();
       expect(doc.committed === doc.generated, `${doc.file} drifted from the contracts: run npm run openapi`).toBe(true);
@@ -84,10 +86,7 @@ describe("openapi --check / --write", () => {
     const root = await tempRoot();
     const err = silence();
     expect(await runOpenApiCommand("check", root)).toBe(1);
-    expect(err).toEqual([
-      "openapi/yoomoney.json is missing: run npm run openapi and commit the result\n",
-      "openapi/sandbox.json is missing: run npm run openapi and commit the result\n",
-    ]);
+    expect(err).toEqual(OPENAPI_DOCUMENTS.map((spec) => `${spec.file} is missing: run npm run openapi and commit the result\n`));
     expect(await runOpenApiCommand("write", root)).toBe(0);
     expect(await readFile(join(root, "openapi/sandbox.json"), "utf8")).toBe(renderDocument(buildSandboxDocument()));
     expect(await runOpenApiCommand("check", root)).toBe(0);
@@ -97,7 +96,7 @@ describe("openapi --check / --write", () => {
     const root = await tempRoot();
     const err = silence();
     await mkdir(join(root, "openapi"));
-    await writeFile(join(root, "openapi/yoomoney.json"), renderDocument(buildYooMoneyDocument()));
+    for (const spec of OPENAPI_DOCUMENTS) await writeFile(join(root, spec.file), renderDocument(spec.build()));
     await writeFile(join(root, "openapi/sandbox.json"), renderDocument(buildSandboxDocument()).replace("3.1.0", "3.0.0"));
     expect(await runOpenApiCommand("check", root)).toBe(1);
     expect(err).toEqual(["openapi/sandbox.json differs from the zod contracts: run npm run openapi and commit the result\n"]);
@@ -143,11 +142,35 @@ describe("openapi/yoomoney.json covers what the sandbox serves", () => {
   });
 });
 
+describe("openapi/wildberries.json covers what the sandbox serves", () => {
+  const document = buildWildberriesDocument();
+  const operations = operationsOf(document);
+
+  it("documents every method of research §4 plus /ping, each once, and nothing else", () => {
+    const served = ["GET /ping", ...WB_ROUTES.map((route) => `${route.method} ${route.path}`)];
+    expect(operations.map((op) => `${op.method.toUpperCase()} ${op.path}`).sort()).toEqual([...served].sort());
+    expect(operations).toHaveLength(39);
+  });
+
+  it("documents the token's 401 and the rate limit's 429 on every method", () => {
+    for (const op of operations) expect(op.statuses, `${op.method} ${op.path}`).toEqual(expect.arrayContaining(["200", "401", "429"]));
+  });
+
+  it.each(operations.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))(
+    "%s answers an empty call with a documented status",
+    async (_name, op) => {
+      const sandbox = makeSandbox();
+      const res = await request(sandbox.app)[op.method](op.path).set("Authorization", "openapi-probe");
+      expect(op.statuses).toContain(String(res.status));
+    },
+  );
+});
+
 describe("openapi/sandbox.json covers what the control plane serves", () => {
   const document = buildSandboxDocument();
   const operations = operationsOf(document);
 
-  it("documents the generic calls and the YooMoney helpers", () => {
+  it("documents the generic calls and each provider's helpers", () => {
     expect(operations.map((op) => `${op.method.toUpperCase()} ${op.path}`)).toEqual([
       "GET /__sandbox/health",
       "POST /__sandbox/tokens",
@@ -165,6 +188,10 @@ describe("openapi/sandbox.json covers what the control plane serves", () => {
       "GET /__sandbox/events",
       "POST /__sandbox/yoomoney/campaigns/{ymCampaignId}/moderation",
       "POST /__sandbox/yoomoney/campaigns/{ymCampaignId}/offers",
+      "POST /__sandbox/wildberries/balance",
+      "POST /__sandbox/wildberries/campaigns/{advertId}/moderation",
+      "POST /__sandbox/wildberries/media-campaigns",
+      "POST /__sandbox/myshare/partners",
     ]);
   });
 

@@ -1,3 +1,99 @@
-import type { WbRoute } from "./route.js";
+import { WbBalance, WbBudget, WbDepositResponse, WbPaymentList, WbUpdList } from "../../contracts/wildberries/finance.js";
+import { findCampaign } from "../../state/wildberries/campaign-lookup.js";
+import { depositBudget, DEPOSIT_STATUSES, type DepositError } from "../../state/wildberries/deposits.js";
+import { moscowTimestamp } from "../../state/wildberries/moscow-time.js";
+import { listPayments, moneyOf } from "../../state/wildberries/payments.js";
+import { updRows } from "../../state/wildberries/upd.js";
+import { empty, errorObject, errorText, json, noContent } from "./answers.js";
+import { idParam } from "./query.js";
+import type { WbAnswer, WbCall, WbRoute } from "./route.js";
 
-export const financeRoutes: readonly WbRoute[] = [];
+/** The documented 400 of GET /adv/v1/budget (a bare string): unknown ids and other sellers' ids alike. */
+const NOT_SELLERS = "кампания не принадлежит продавцу";
+/** The documented `{"error"}` for a bad campaign id (the 2025 spec's example). */
+const BAD_ID = "Некорректный ID кампании";
+const BAD_BODY = "Некорректное тело запроса: ожидается {\"sum\": целое, \"type\": 0 | 1 | 3, \"return\": true | false}";
+const NO_FUNDS = "Недостаточно средств";
+const BAD_INTERVAL = "Некорректный интервал: передайте from и to в формате YYYY-MM-DD, от 1 до 31 дня";
+
+type JsonRecord = Record<string, unknown>;
+const isRecord = (v: unknown): v is JsonRecord => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function budget(call: WbCall): WbAnswer {
+  const id = idParam(call.query["id"]);
+  const campaign = id === undefined ? undefined : findCampaign(call.tenant, id);
+  if (campaign === undefined) return errorText(400, NOT_SELLERS);
+  return json({ cash: 0, netting: 0, total: campaign.budget }, WbBudget);
+}
+
+/** The deposit body as Wildberries' Go backend reads it: absent fields are zero, wrong JSON types are refused. */
+function depositBody(call: WbCall): { sum: number; type: number; back: boolean } | undefined {
+  if (call.malformed || !isRecord(call.body)) return undefined;
+  const { sum, type } = call.body;
+  const back = call.body["return"];
+  if (sum !== undefined && (typeof sum !== "number" || !Number.isFinite(sum))) return undefined;
+  if (type !== undefined && (typeof type !== "number" || !Number.isFinite(type))) return undefined;
+  if (back !== undefined && typeof back !== "boolean") return undefined;
+  return { sum: sum ?? 0, type: type ?? 0, back: back ?? false };
+}
+
+function depositError(error: DepositError): WbAnswer {
+  switch (error.kind) {
+    case "status":
+      return errorObject(400, `Бюджет кампании в статусе ${error.status} пополнить нельзя: пополнение доступно в статусах ${DEPOSIT_STATUSES.join(", ")}`);
+    case "source":
+      return errorObject(400, "Некорректный тип источника пополнения: 0 — счёт, 1 — баланс, 3 — бонусы");
+    case "sum":
+      return errorObject(400, error.message);
+    case "funds":
+      return errorObject(400, NO_FUNDS);
+  }
+}
+
+function deposit(call: WbCall): WbAnswer {
+  const id = idParam(call.query["id"]);
+  const campaign = id === undefined ? undefined : findCampaign(call.tenant, id);
+  if (campaign === undefined) return errorObject(400, BAD_ID);
+  const body = depositBody(call);
+  if (body === undefined) return errorObject(400, BAD_BODY);
+  const result = depositBudget(call.tenant, campaign, { sum: body.sum, type: body.type });
+  if (!result.ok) return depositError(result.error);
+  return body.back ? json({ total: result.value }, WbDepositResponse) : empty();
+}
+
+function upd(call: WbCall): WbAnswer {
+  const rows = updRows(call.tenant, call.query["from"], call.query["to"]);
+  if (!rows.ok) return errorText(400, BAD_INTERVAL);
+  return json(
+    rows.value.map((r) => ({
+      updNum: r.updNum,
+      updTime: r.updTime === null ? null : moscowTimestamp(r.updTime),
+      updSum: r.updSum,
+      advertId: r.advertId,
+      campName: r.campName,
+      advertType: r.advertType,
+      paymentType: r.paymentType,
+      advertStatus: r.advertStatus,
+    })),
+    WbUpdList,
+  );
+}
+
+function payments(call: WbCall): WbAnswer {
+  const list = listPayments(call.tenant, call.query["from"], call.query["to"]);
+  if (!list.ok) return errorText(400, BAD_INTERVAL);
+  if (list.value.length === 0) return noContent();
+  return json(
+    list.value.map((p) => ({ id: p.id, date: moscowTimestamp(p.at), sum: p.sum, type: p.type, statusId: p.statusId, cardStatus: p.cardStatus })),
+    WbPaymentList,
+  );
+}
+
+/** Finances (research §5.10): balance, campaign budget, deposit, costs history (upd), top-ups (payments). */
+export const financeRoutes: readonly WbRoute[] = [
+  { method: "GET", path: "/adv/v1/balance", handle: (call) => json(moneyOf(call.tenant), WbBalance) },
+  { method: "GET", path: "/adv/v1/budget", handle: budget },
+  { method: "POST", path: "/adv/v1/budget/deposit", handle: deposit },
+  { method: "GET", path: "/adv/v1/upd", handle: upd },
+  { method: "GET", path: "/adv/v1/payments", handle: payments },
+];

@@ -10,6 +10,6 @@ export const TOP_UP_STEP = 50;
  */
 export function checkTopUp(sum: number): string | undefined {
   if (!Number.isInteger(sum) || sum < WB_CONFIG.budgetMin) return `Минимальная сумма пополнения ${WB_CONFIG.budgetMin} рублей`;
-  if (sum % TOP_UP_STEP !== 0) return `Сумма пополнения должна быть кратна ${TOP_UP_STEP} рублям`;
+  if (sum % TOP_UP_STEP !== 0) return `Сумма пополнения должна быть кратна ${TOP_UP_STEP} руб`;
   return undefined;
 }

@@ -33,7 +33,7 @@ describe("checkTopUp (shared by save-ad and budget/deposit)", () => {
     expect(checkTopUp(999)).toBe("Минимальная сумма пополнения 1000 рублей");
     expect(checkTopUp(0)).toBe("Минимальная сумма пополнения 1000 рублей");
     expect(checkTopUp(-1000)).toBe("Минимальная сумма пополнения 1000 рублей");
-    expect(checkTopUp(1001)).toBe("Сумма пополнения должна быть кратна 50 рублям");
+    expect(checkTopUp(1001)).toBe("Сумма пополнения должна быть кратна 50 руб");
     expect(checkTopUp(1000.5)).toBe("Минимальная сумма пополнения 1000 рублей");
   });
 });

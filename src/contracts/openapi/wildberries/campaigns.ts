@@ -44,7 +44,7 @@ export const CAMPAIGNS_OPERATIONS: readonly WbOperationDoc[] = [
     responses: {
       200: jsonResponse('The new id as a JSON string, e.g. "9008917"', WbSaveAdResponse),
       400: jsonResponse(
-        'What is wrong, e.g. {"error": "Недостаточно средств"} (source short), "Минимальная сумма пополнения 1000 рублей", "Сумма пополнения должна быть кратна 50 рублям", an nm not of subjectId, more than 100 nms',
+        'What is wrong, e.g. {"error": "Недостаточно средств"} (source short), "Минимальная сумма пополнения 1000 рублей", "Сумма пополнения должна быть кратна 50 руб", an nm not of subjectId, more than 100 nms',
         WbErrorObject,
       ),
     },

@@ -1,0 +1,64 @@
+import { SEARCH_GROUP, WORD_METRICS, type CampaignTraffic, type DayTraffic } from "./traffic-model.js";
+
+/**
+ * The one rounding rule of every statistic: ratios are rounded half away from zero to 2 decimals
+ * (after computing them from the summed integers), and a ratio with a zero divisor is 0.
+ *   ctr = clicks / views × 100, cpc = sum / clicks (rubles), cr = orders / clicks × 100.
+ * `sum` is exact: whole kopecks / 100.
+ */
+export function round2(x: number): number {
+  return Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9) / 100;
+}
+
+export const ratio = (a: number, b: number) => (b === 0 ? 0 : round2(a / b));
+export const rubles = (kopecks: number) => Math.round(kopecks) / 100;
+
+/** A statistics block with Wildberries' field names (fullstats totals, days, apps and nms). */
+export interface StatBlock {
+  views: number;
+  clicks: number;
+  ctr: number;
+  cpc: number;
+  sum: number;
+  atbs: number;
+  orders: number;
+  cr: number;
+  shks: number;
+  sum_price: number;
+}
+
+/**
+ * One day's traffic per keyword (views, clicks, spend kopecks; WORD_METRICS numbers per keyword of
+ * CampaignTraffic.keywords): each search group split over its regime's keywords by their cumulative
+ * weights, rounding the running total, so the parts add up to the group exactly.
+ */
+export function dayWords(traffic: CampaignTraffic, day: DayTraffic): number[] {
+  const out = new Array<number>(traffic.keywords.length * WORD_METRICS).fill(0);
+  const search = day.search;
+  for (let at = 0; at + SEARCH_GROUP <= search.length; at += SEARCH_GROUP) {
+    const regime = traffic.regimes[search[at] ?? -1];
+    if (regime === undefined) continue;
+    const totals = [search[at + 1] ?? 0, search[at + 2] ?? 0, search[at + 3] ?? 0];
+    totals.forEach((total, metric) => {
+      let previous = 0;
+      regime.indexes.forEach((keyword, j) => {
+        const next = j === regime.indexes.length - 1 ? total : Math.round(total * (regime.cumulative[j] ?? 1));
+        const slot = keyword * WORD_METRICS + metric;
+        if (slot < out.length) out[slot] = (out[slot] ?? 0) + next - previous;
+        previous = next;
+      });
+    });
+  }
+  return out;
+}
+
+/** Per-keyword totals (views, clicks, spend kopecks) over the days `include` accepts. */
+export function keywordTotals(traffic: CampaignTraffic, include: (day: string) => boolean = () => true): number[] {
+  const totals = new Array<number>(traffic.keywords.length * WORD_METRICS).fill(0);
+  for (const day of traffic.days) {
+    if (!include(day.day)) continue;
+    const words = dayWords(traffic, day);
+    for (let i = 0; i < totals.length; i++) totals[i] = (totals[i] ?? 0) + (words[i] ?? 0);
+  }
+  return totals;
+}
