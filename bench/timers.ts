@@ -36,10 +36,11 @@ async function createAll(baseUrl: string, ends: readonly string[]): Promise<numb
   return ids;
 }
 
-function firedOf(result: unknown): unknown[] {
-  if (typeof result !== "object" || result === null) return [];
-  const fired = Reflect.get(result, "fired");
-  return Array.isArray(fired) ? fired : [];
+/** How many timers the clock move fired in all (the answer lists only the first 1,000). */
+function firedTotalOf(result: unknown): number {
+  if (typeof result !== "object" || result === null) return 0;
+  const total = Reflect.get(result, "firedTotal");
+  return typeof total === "number" ? total : 0;
 }
 
 export async function benchTimers(): Promise<{ rows: Row[]; notes: string[] }> {
@@ -53,16 +54,16 @@ export async function benchTimers(): Promise<{ rows: Row[]; notes: string[] }> {
     const advance = await postJson(server.url, "/__sandbox/clock/advance", TOKEN, { by: "P366D" });
     const advanceMs = performance.now() - started;
     if (advance.status !== 200) throw new Error(`clock/advance: HTTP ${advance.status} ${advance.text.slice(0, 400)}`);
-    const fired = firedOf(advance.json);
+    const fired = firedTotalOf(advance.json);
 
     const probeId = ids[ids.length - 1] ?? 0;
     const probe = successResult(await postJson(server.url, "/api/offerwall/v1/campaigns/get", TOKEN, { ymCampaignId: probeId }), "campaigns/get");
-    const ok = fired.length === CAMPAIGNS && advanceMs < TARGET_MS;
+    const ok = fired === CAMPAIGNS && advanceMs < TARGET_MS;
     return {
       rows: [
         {
           metric: `clock/advance P366D over ${CAMPAIGNS.toLocaleString("en")} pending campaignEnd timers (one tenant)`,
-          measured: `${formatMs(advanceMs)}, ${fired.length.toLocaleString("en")} fired`,
+          measured: `${formatMs(advanceMs)}, ${fired.toLocaleString("en")} fired`,
           target: `< ${TARGET_MS} ms, ${CAMPAIGNS.toLocaleString("en")} fired`,
           pass: ok,
         },
