@@ -2,7 +2,7 @@ import type { SpecName } from "./wb-conformance-spec.js";
 
 /**
  * Every deliberate difference between the sandbox's live answers and a provider spec file: the spec
- * file(s), the method, the status, where (see Difference.at) and why. docs/notes/wb-conformance.md lists
+ * file(s), the method, the status, where (see Difference.at) and why. docs/fidelity.md listss
  * exactly these rows; the conformance test fails on a difference not listed here and on a row here that
  * no longer occurs.
  */
@@ -111,7 +111,7 @@ export const DECLARED_DIFFERENCES: readonly DeclaredDifference[] = [
     status: 200,
     at: `missing /items/*/${field}`,
     reason:
-      "the media part leaves out the creative fields (url, texts, show_hours, Erid, ...), which the sandbox does not model: the docs say the answer may not contain all fields (docs/notes/wb-phrases-media-fidelity.md); research §5.18 lists them",
+      "the media part leaves out the creative fields (url, texts, show_hours, Erid, ...), which the sandbox does not model: the docs say the answer may not contain all fields (docs/fidelity.md, media campaigns); research §5.18 lists them",
   })),
   {
     specs: ["2026-03"],

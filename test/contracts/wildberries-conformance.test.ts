@@ -7,7 +7,7 @@ import { ABSENT_FROM_EVERY_SPEC, methodKey, SEED_METHODS } from "./wb-conformanc
 import { runGatewayScenario, runScenario } from "./wb-conformance-scenario.js";
 import { SPEC_NAMES, WbSpec } from "./wb-conformance-spec.js";
 
-const NOTES = new URL("../../docs/notes/wb-conformance.md", import.meta.url);
+const NOTES = new URL("../../docs/fidelity.md", import.meta.url);
 
 /** A declared difference as one row of the notes' table: `| specs | METHOD path | status | at | reason |`. */
 function row(d: DeclaredDifference): string {
@@ -84,7 +84,7 @@ describe("the sandbox's Wildberries answers against the provider's own OpenAPI f
     });
   });
 
-  it("docs/notes/wb-conformance.md lists exactly the declared differences", () => {
+  it("docs/fidelity.md lists exactly the declared differences", () => {
     const documented = readFileSync(NOTES, "utf8")
       .split("\n")
       .filter((line) => /^\| 20\d\d-\d\d/.test(line))

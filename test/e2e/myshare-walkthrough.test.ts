@@ -5,7 +5,7 @@ import { MsPartnerResponse } from "../../src/contracts/sandbox/myshare.js";
 import type { Sandbox } from "../../src/server.js";
 import { makeSandbox } from "../support/sandbox.js";
 
-/** The README's myshare walk-through (docs/notes/myshare-readme.md), over a real socket with fetch. */
+/** The README's myshare walk-through (README.md), over a real socket with fetch. */
 
 const TOKEN = "my-business-token";
 const HEADERS = { Authorization: TOKEN, "Content-Type": "application/json" };
