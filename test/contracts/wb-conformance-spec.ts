@@ -17,8 +17,11 @@ export const SPEC_FILES = {
 export type SpecName = keyof typeof SPEC_FILES;
 export const SPEC_NAMES: readonly SpecName[] = ["2025-09", "2025-12", "2026-03"];
 
-/** ../shared/specs next to the repository, or WB_SPECS_DIR (ending in "/") where the checkout lives elsewhere. */
-export const SPEC_DIR = process.env.WB_SPECS_DIR ?? fileURLToPath(new URL("../../../shared/specs/", import.meta.url));
+/**
+ * test/contracts/specs: byte-for-byte copies of ../shared/specs (see its README for their origin), kept in
+ * the repository so a fresh clone checks against them; WB_SPECS_DIR (ending in "/") points elsewhere.
+ */
+export const SPEC_DIR = process.env.WB_SPECS_DIR ?? fileURLToPath(new URL("./specs/", import.meta.url));
 
 function readSpec(name: SpecName): string {
   const file = `${SPEC_DIR}${SPEC_FILES[name]}`;
