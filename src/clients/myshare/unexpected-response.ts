@@ -1,4 +1,4 @@
-const SNIPPET_LENGTH = 300;
+import { unreadableAnswerMessage } from "../unreadable-answer.js";
 
 /** A myshare answer the client cannot read: not JSON, or neither the call's contract nor a DRF error. */
 export class MsUnexpectedResponse extends Error {
@@ -10,10 +10,6 @@ export class MsUnexpectedResponse extends Error {
     readonly body: string,
     reason: string,
   ) {
-    const snippet = body.length > SNIPPET_LENGTH ? `${body.slice(0, SNIPPET_LENGTH)}...` : body;
-    super(
-      `myshare ${call} answered HTTP ${httpStatus} with a body the client cannot read: ${reason}. ` +
-        `Check baseUrl points at the myshare API (it got: ${JSON.stringify(snippet)})`,
-    );
+    super(unreadableAnswerMessage(`myshare ${call}`, httpStatus, body, reason, "myshare API"));
   }
 }

@@ -1,4 +1,4 @@
-const SNIPPET_LENGTH = 300;
+import { unreadableAnswerMessage } from "../unreadable-answer.js";
 
 /** A Wildberries answer the client cannot read: not JSON, or neither the method's contract nor a documented error. */
 export class WbUnexpectedResponse extends Error {
@@ -10,10 +10,6 @@ export class WbUnexpectedResponse extends Error {
     readonly body: string,
     reason: string,
   ) {
-    const snippet = body.length > SNIPPET_LENGTH ? `${body.slice(0, SNIPPET_LENGTH)}...` : body;
-    super(
-      `Wildberries ${method} answered HTTP ${httpStatus} with a body the client cannot read: ${reason}. ` +
-        `Check baseUrl points at the Promotion API (advert-api) (it got: ${JSON.stringify(snippet)})`,
-    );
+    super(unreadableAnswerMessage(`Wildberries ${method}`, httpStatus, body, reason, "Promotion API (advert-api)"));
   }
 }

@@ -1,4 +1,4 @@
-const SNIPPET_LENGTH = 300;
+import { unreadableAnswerMessage } from "../unreadable-answer.js";
 
 /** A YooMoney answer the client cannot read: not JSON, or not the method's contract nor the error envelope. */
 export class YmUnexpectedResponse extends Error {
@@ -10,10 +10,6 @@ export class YmUnexpectedResponse extends Error {
     readonly body: string,
     reason: string,
   ) {
-    const snippet = body.length > SNIPPET_LENGTH ? `${body.slice(0, SNIPPET_LENGTH)}...` : body;
-    super(
-      `YooMoney ${method} answered HTTP ${httpStatus} with a body the client cannot read: ${reason}. ` +
-        `Check baseUrl points at the offer-program API (it got: ${JSON.stringify(snippet)})`,
-    );
+    super(unreadableAnswerMessage(`YooMoney ${method}`, httpStatus, body, reason, "offer-program API"));
   }
 }
