@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
-import type { ContractViolation, SandboxContext } from "./mocks/http/context.js";
+import type { ContractViolation, SandboxContext, SentAnswer } from "./mocks/http/context.js";
 import { myshareControlRouter } from "./mocks/sandbox/myshare.js";
 import { sandboxRouter } from "./mocks/sandbox/router.js";
 import { wildberriesControlRouter } from "./mocks/sandbox/wildberries.js";
@@ -29,6 +29,8 @@ export interface SandboxOptions {
   realNow?: RealTime;
   /** Check every response against its contract and collect mismatches in `violations`. */
   validateResponses?: boolean;
+  /** Called with every answer the sandbox sends (method, path, status, content type, body text). */
+  onAnswer?: (answer: SentAnswer) => void;
   journalSize?: number;
   eventLogSize?: number;
   /** Load every tenant from this JSON file at start (if it exists) and save there after changes and on close. */
@@ -65,6 +67,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     version: VERSION,
     validateResponses: options.validateResponses ?? false,
     violations: [],
+    onAnswer: options.onAnswer,
   };
 
   let writer: StateFileWriter | undefined;

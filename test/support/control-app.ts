@@ -28,7 +28,7 @@ export function makeControlApp(options: Partial<KernelOptions> = {}): ControlApp
     limits: { journalSize: 100, eventLogSize: 100 },
     ...options,
   });
-  const ctx: SandboxContext = { registry, version: "9.9.9-test", validateResponses: true, violations: [] };
+  const ctx: SandboxContext = { registry, version: "9.9.9-test", validateResponses: true, violations: [], onAnswer: undefined };
   const app = express();
   app.set("etag", false);
   app.use("/__sandbox", sandboxRouter(ctx, [fakeControlRouter(ctx)]));

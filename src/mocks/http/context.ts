@@ -8,10 +8,23 @@ export interface ContractViolation {
   issues: string;
 }
 
+/** One answer as it leaves the sandbox (for observers such as the test suite's OpenAPI check). */
+export interface SentAnswer {
+  method: string;
+  /** The request path without the query. */
+  path: string;
+  status: number;
+  contentType: string | undefined;
+  /** The body text; undefined when the answer has no body. */
+  body: string | undefined;
+}
+
 /** What every adapter shares: the tenants, and whether responses are checked against their contracts. */
 export interface SandboxContext {
   registry: TenantRegistry;
   version: string;
   validateResponses: boolean;
   violations: ContractViolation[];
+  /** Called with every answer `send()` writes (tests use it to check answers against the OpenAPI documents). */
+  onAnswer: ((answer: SentAnswer) => void) | undefined;
 }

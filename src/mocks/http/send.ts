@@ -57,6 +57,17 @@ export function send(ctx: SandboxContext, req: Request, res: Response, reply: Re
   }
   if (reply.headers) res.set(reply.headers);
   res.statusCode = reply.status;
+  if (ctx.onAnswer !== undefined) {
+    const url = req.originalUrl;
+    const queryAt = url.indexOf("?");
+    ctx.onAnswer({
+      method: req.method,
+      path: queryAt === -1 ? url : url.slice(0, queryAt),
+      status: reply.status,
+      contentType: text === undefined ? undefined : "application/json; charset=utf-8",
+      body: text,
+    });
+  }
   if (text === undefined) {
     res.end();
     return;

@@ -134,7 +134,7 @@ describe("provider control routers", () => {
       providers: [],
       limits: { journalSize: 10, eventLogSize: 10 },
     });
-    const ctx: SandboxContext = { registry, version: "0", validateResponses: true, violations: [] };
+    const ctx: SandboxContext = { registry, version: "0", validateResponses: true, violations: [], onAnswer: undefined };
     const broken = express.Router();
     broken.get("/boom", () => {
       throw new Error("kaboom");
