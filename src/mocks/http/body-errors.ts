@@ -1,17 +1,32 @@
-/** The body-parser failures a client can cause: a body that is not JSON (or not readable), and one that is too large. */
-export type BodyError = { kind: "malformed"; message: string } | { kind: "tooLarge"; limit: number };
+import { MAX_JSON_DEPTH, TOO_DEEP } from "./json-depth.js";
 
-export function classifyBodyError(err: unknown): BodyError | undefined {
-  if (typeof err !== "object" || err === null || !("type" in err)) return undefined;
-  if (err.type === "entity.too.large") {
+/**
+ * What can be wrong with a request body before any handler sees it: unreadable (not JSON, a charset
+ * or `Content-Encoding` that cannot be decoded, an aborted upload), too large, or nested too deep.
+ */
+export type BodyError =
+  | { kind: "malformed"; message: string }
+  | { kind: "tooLarge"; limit: number }
+  | { kind: "tooDeep"; limit: number };
+
+/**
+ * A body-parser (or raw-body, or zlib) failure as a BodyError. body-parser gives every such failure a
+ * 4xx status, but not always a `type` (a gzip header over bytes that are not gzip is zlib's own error).
+ */
+export function classifyBodyError(err: unknown): BodyError {
+  const type = typeof err === "object" && err !== null && "type" in err ? err.type : undefined;
+  if (type === TOO_DEEP) return { kind: "tooDeep", limit: MAX_JSON_DEPTH };
+  if (type === "entity.too.large" && typeof err === "object" && err !== null) {
     const limit = "limit" in err && typeof err.limit === "number" ? err.limit : 0;
     return { kind: "tooLarge", limit };
   }
-  // entity.parse.failed, charset.unsupported, encoding.unsupported, request.aborted, ...: all 4xx from body-parser.
-  const status = "status" in err && typeof err.status === "number" ? err.status : 500;
-  if (status >= 400 && status < 500) {
-    const message = "message" in err && typeof err.message === "string" ? err.message : "unreadable body";
-    return { kind: "malformed", message };
-  }
-  return undefined;
+  const message = err instanceof Error ? err.message : "unreadable body";
+  return { kind: "malformed", message };
+}
+
+/** Whether `err` is a failure to read a request body (a 4xx from body-parser), not a sandbox bug. */
+export function isBodyError(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const status = "status" in err && typeof err.status === "number" ? err.status : 0;
+  return status >= 400 && status < 500;
 }

@@ -2,8 +2,8 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { findRule } from "../../state/kernel/rate-limit.js";
 import type { Tenant } from "../../state/kernel/tenant.js";
 import { myshareProvider } from "../../state/myshare/provider.js";
-import { classifyBodyError } from "../http/body-errors.js";
 import type { SandboxContext } from "../http/context.js";
+import { logInternalError } from "../http/internal-error.js";
 import { bindTenant } from "../http/tenant-of.js";
 import { detail, NOT_FOUND } from "./http/call.js";
 import { allowHeader, handlerFor, ROUTES, type RouteDef } from "./routes/table.js";
@@ -83,11 +83,11 @@ export function myshareRouter(ctx: SandboxContext): Router {
     handler({ ctx, req, res, next, tenant, id });
   });
 
+  // The last resort: a sandbox bug answers Django's 500, is logged with its stack, and the process keeps serving.
   router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!OWNED.test(req.path)) return next(err);
-    const bodyError = classifyBodyError(err);
-    if (bodyError?.kind === "tooLarge") return detail(ctx, req, res, 400, "Request body exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE.");
-    if (bodyError?.kind === "malformed") return detail(ctx, req, res, 400, `JSON parse error - ${bodyError.message}`);
+    logInternalError(req, err);
+    if (res.headersSent) return void res.end();
     detail(ctx, req, res, 500, "A server error occurred.");
   });
 

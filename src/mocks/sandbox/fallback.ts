@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { SandboxContext } from "../http/context.js";
+import { logInternalError } from "../http/internal-error.js";
 import { fail, pathOf } from "./reply.js";
 
 /** No control-plane call at this path. */
@@ -23,14 +24,24 @@ function clientStatus(err: unknown): number | undefined {
   return typeof status === "number" && status >= 400 && status < 500 && exposed ? status : undefined;
 }
 
+/** A path id that is not valid percent-encoding (`%ZZ`): express's router fails to decode it. */
+function badPathEncoding(err: unknown): boolean {
+  return err instanceof URIError;
+}
+
 /**
- * The last resort: a request error express reports (an unsupported charset, an aborted upload) keeps
- * its 4xx; anything else is a sandbox bug, answered as JSON without a stack trace.
+ * The last resort: a path that cannot be decoded is 400 invalid_path; a request error express reports
+ * (an unsupported charset, an aborted upload) keeps its 4xx; anything else is a sandbox bug, logged
+ * with its stack on stderr and answered as JSON without it.
  */
 export function lastResort(ctx: SandboxContext): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) {
       next(err);
+      return;
+    }
+    if (badPathEncoding(err)) {
+      fail(ctx, req, res, 400, "invalid_path", `${req.method} ${pathOf(req)}: a path segment is not valid percent-encoding (a % must be followed by two hex digits); encode ids with encodeURIComponent`);
       return;
     }
     const message = err instanceof Error ? err.message : String(err);
@@ -39,6 +50,7 @@ export function lastResort(ctx: SandboxContext): ErrorRequestHandler {
       fail(ctx, req, res, status, "invalid_request", `${req.method} ${pathOf(req)} could not be read: ${message}`);
       return;
     }
+    logInternalError(req, err);
     fail(
       ctx,
       req,

@@ -8,6 +8,7 @@ const STATUS_TEXT: Record<number, string> = {
   405: "Method Not Allowed",
   413: "Request Entity Too Large",
   429: "Too Many Requests",
+  500: "Internal Server Error",
 };
 
 /** 32 hex digits derived from `seed`: deterministic, so the same calls give the same bodies. */

@@ -6,8 +6,10 @@ import type { Tenant } from "../../state/kernel/tenant.js";
 import type { AuthFailure } from "../../state/kernel/tenants.js";
 import { moscowSeconds } from "../../state/wildberries/moscow-time.js";
 import { wildberriesProvider } from "../../state/wildberries/provider.js";
-import { classifyBodyError } from "../http/body-errors.js";
+import { bodyReader, SMALL_BODY_LIMIT_BYTES, type RawBody } from "../http/body-reader.js";
 import type { SandboxContext } from "../http/context.js";
+import { logInternalError } from "../http/internal-error.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../http/json-depth.js";
 import { send } from "../http/send.js";
 import { bindTenant } from "../http/tenant-of.js";
 import { gatewayError, uuidFrom } from "./gateway-errors.js";
@@ -15,7 +17,6 @@ import type { WbAnswer, WbRoute } from "./route.js";
 import { WB_ROUTES } from "./routes.js";
 
 const PROVIDER = "wildberries";
-export const WB_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
 const AUTH_DETAIL: Record<AuthFailure, string> = {
   missing: "empty Authorization header",
@@ -28,6 +29,13 @@ const PING: WbRoute = {
   path: "/ping",
   handle: ({ tenant }) => ({ status: 200, body: { TS: moscowSeconds(tenant.now()), Status: "OK" }, schema: WbPing }),
 };
+
+/** The `Allow` header of a path: its methods, with HEAD wherever GET is. */
+function allowHeader(byMethod: ReadonlyMap<string, WbRoute>): string {
+  const methods = [...byMethod.keys()];
+  if (byMethod.has("GET")) methods.push("HEAD");
+  return methods.join(", ");
+}
 
 /** Routes by path, then by HTTP method. */
 function routeTable(routes: readonly WbRoute[]): Map<string, Map<string, WbRoute>> {
@@ -42,8 +50,13 @@ function routeTable(routes: readonly WbRoute[]): Map<string, Map<string, WbRoute
 
 type JsonBody = { body: unknown; malformed: boolean };
 
-function parseJson(raw: unknown): JsonBody {
-  if (!Buffer.isBuffer(raw) || raw.length === 0) return { body: undefined, malformed: false };
+/**
+ * The body as the method sees it: parsed JSON, or `malformed` when it is not JSON or nests deeper than
+ * MAX_JSON_DEPTH (each method then gives its own answer to an unreadable body).
+ */
+function parseJson(raw: Buffer | undefined): JsonBody {
+  if (raw === undefined) return { body: undefined, malformed: false };
+  if (nestsDeeperThan(raw)) return { body: undefined, malformed: true };
   try {
     return { body: JSON.parse(raw.toString("utf8")), malformed: false };
   } catch {
@@ -70,7 +83,7 @@ function firstValues(query: Request["query"]): Record<string, string> {
 export function wildberriesRouter(ctx: SandboxContext): Router {
   const router = express.Router();
   const table = routeTable([PING, ...WB_ROUTES]);
-  const readBody = express.raw({ limit: WB_BODY_LIMIT_BYTES, type: () => true });
+  const readBody = bodyReader(SMALL_BODY_LIMIT_BYTES);
   const realNow = () => ctx.registry.options.realNow();
 
   const gateway = (req: Request, res: Response, status: number, title: string, detail: string, at: number, headers?: Record<string, string>) =>
@@ -100,15 +113,26 @@ export function wildberriesRouter(ctx: SandboxContext): Router {
     return undefined;
   };
 
-  router.use((req, res, next) => {
+  /** A body that could not be read: 413 over the limit, else the gateway's 400. */
+  const unreadable = (req: Request, res: Response, read: Extract<RawBody, { ok: false }>) => {
+    const problem = read.error;
+    if (problem.kind === "tooLarge") {
+      return gateway(req, res, 413, "request entity too large", `The request body is larger than ${problem.limit} bytes`, realNow());
+    }
+    const why = problem.kind === "tooDeep" ? `it nests deeper than ${MAX_JSON_DEPTH} levels` : problem.message;
+    gateway(req, res, 400, "bad request", `The request body could not be read (${why})`, realNow());
+  };
+
+  router.use(async (req, res, next) => {
     if (!req.path.startsWith("/adv/") && req.path !== "/ping") return next();
     const byMethod = table.get(req.path);
     if (byMethod === undefined) {
       return gateway(req, res, 404, "path not found", "Please consult the https://dev.wildberries.ru/openapi/api-information", realNow());
     }
-    const route = byMethod.get(req.method);
+    // HEAD is GET without the body (Node leaves the body out of a HEAD answer).
+    const route = byMethod.get(req.method === "HEAD" ? "GET" : req.method);
     if (route === undefined) {
-      const allow = [...byMethod.keys()].join(", ");
+      const allow = allowHeader(byMethod);
       return gateway(req, res, 405, "method not allowed", `${req.method} is not allowed on ${req.path}; use ${allow}`, realNow(), { Allow: allow });
     }
     const auth = ctx.registry.authenticate(req.headers.authorization);
@@ -119,25 +143,20 @@ export function wildberriesRouter(ctx: SandboxContext): Router {
     tenant.settle();
     const headers = limit(req, res, tenant, route);
     if (headers === undefined) return;
-    readBody(req, res, (err?: unknown) => {
-      if (err !== undefined) return next(err);
-      const parsed = parseJson(req.body);
-      req.body = parsed.body;
-      const result = route.handle({ tenant, registry: ctx.registry, query: firstValues(req.query), body: parsed.body, malformed: parsed.malformed });
-      answer(req, res, result, headers);
-    });
+    const read = await readBody(req, res);
+    if (!read.ok) return unreadable(req, res, read);
+    const parsed = parseJson(read.bytes);
+    req.body = parsed.body;
+    const result = route.handle({ tenant, registry: ctx.registry, query: firstValues(req.query), body: parsed.body, malformed: parsed.malformed });
+    answer(req, res, result, headers);
   });
 
+  // The last resort: a sandbox bug answers the gateway's 500, is logged with its stack, and the process keeps serving.
   router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!req.path.startsWith("/adv/") && req.path !== "/ping") return next(err);
-    const bodyError = classifyBodyError(err);
-    if (bodyError?.kind === "tooLarge") {
-      return gateway(req, res, 413, "request entity too large", `The request body is larger than ${bodyError.limit} bytes`, realNow());
-    }
-    if (bodyError?.kind === "malformed") {
-      return gateway(req, res, 400, "bad request", `The request body could not be read (${bodyError.message})`, realNow());
-    }
-    next(err);
+    logInternalError(req, err);
+    if (res.headersSent) return void res.end();
+    gateway(req, res, 500, "internal server error", "The sandbox failed to handle this call; please report it with the request journal (GET /__sandbox/requests)", realNow());
   });
 
   return router;

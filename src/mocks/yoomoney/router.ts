@@ -3,20 +3,20 @@ import { ErrorResponse, LoginRequest, LoginResponse } from "../../contracts/yoom
 import { findRule } from "../../state/kernel/rate-limit.js";
 import type { Tenant } from "../../state/kernel/tenant.js";
 import type { YmError } from "../../state/yoomoney/errors.js";
-import { login } from "../../state/yoomoney/login.js";
+import { login as loginTenant } from "../../state/yoomoney/login.js";
 import { yoomoneyProvider } from "../../state/yoomoney/provider.js";
-import { classifyBodyError } from "../http/body-errors.js";
+import { bodyReader, SMALL_BODY_LIMIT_BYTES, type RawBody } from "../http/body-reader.js";
 import type { SandboxContext } from "../http/context.js";
+import { logInternalError } from "../http/internal-error.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../http/json-depth.js";
 import { send } from "../http/send.js";
-import { bindTenant } from "../http/tenant-of.js";
+import { bindTenant, tenantOf } from "../http/tenant-of.js";
 import { errorBody } from "./errors.js";
+import { ADD_PINS_BODY_LIMIT_BYTES } from "./limits.js";
 import { METHODS } from "./methods.js";
 
 const PROVIDER = "yoomoney";
 const BASE_PATH = "/api/offerwall/v1";
-/** Room for a few million promo codes in one campaigns/add-pins. */
-export const BODY_LIMIT_BYTES = 128 * 1024 * 1024;
-
 const AUTH_MESSAGES = {
   missing: "No access token: send Authorization: Bearer <access token> (users/login issues one)",
   expired: "The access token has expired; get a new one with users/login",
@@ -28,39 +28,51 @@ const METHOD_LIST =
 
 type BodyResult = { ok: true; body: unknown } | { ok: false; error: YmError };
 
+const incorrectBody = (detail: string): BodyResult => ({ ok: false, error: { code: "incorrectData", parameter: "body", detail } });
+
 /** The raw body as JSON: any JSON value (the contract then says what is wrong with it); none is `{}`. */
-function parseJson(raw: unknown): BodyResult {
-  if (!Buffer.isBuffer(raw) || raw.length === 0) return { ok: true, body: {} };
+function parseJson(read: RawBody): BodyResult {
+  if (!read.ok) {
+    const problem = read.error;
+    if (problem.kind === "tooLarge") return incorrectBody(`The request body is larger than ${problem.limit} bytes; split the upload into several calls`);
+    if (problem.kind === "tooDeep") return incorrectBody(`The request body nests deeper than ${problem.limit} levels; send the flat JSON object the method documents`);
+    return incorrectBody(`The request body could not be read (${problem.message})`);
+  }
+  const raw = read.bytes;
+  if (raw === undefined) return { ok: true, body: {} };
+  if (nestsDeeperThan(raw)) return parseJson({ ok: false, error: { kind: "tooDeep", limit: MAX_JSON_DEPTH } });
   try {
     return { ok: true, body: JSON.parse(raw.toString("utf8")) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : "invalid JSON";
-    return { ok: false, error: { code: "incorrectData", parameter: "body", detail: `The request body is not valid JSON (${reason})` } };
+    return incorrectBody(`The request body is not valid JSON (${reason})`);
   }
+}
+
+/** 413 for a body over the limit, 400 for any other unreadable one. */
+function bodyStatus(read: RawBody): number {
+  return !read.ok && read.error.kind === "tooLarge" ? 413 : 400;
 }
 
 /**
  * The YooMoney offer-program API under /api/offerwall/v1: POST only, JSON in and out. One route does the
- * whole pipeline (auth, due timers, rate limit, body, method), which keeps the hot path short.
+ * whole pipeline (auth, due timers, rate limit, body, method), which keeps the hot path short. The token
+ * is checked before the body is read, and each method reads at most its own limit (add-pins a large one).
  */
 export function yoomoneyRouter(ctx: SandboxContext): Router {
-  const router = express.Router();
+  const router = express.Router({ caseSensitive: true });
   const fail = (req: Request, res: Response, status: number, error: YmError, headers?: Record<string, string>) =>
     send(ctx, req, res, { provider: PROVIDER, status, body: errorBody(error), schema: ErrorResponse, headers });
-  const readBody = express.raw({ limit: BODY_LIMIT_BYTES, type: () => true });
+  const readSmall = bodyReader(SMALL_BODY_LIMIT_BYTES);
+  const readLarge = bodyReader(ADD_PINS_BODY_LIMIT_BYTES);
 
-  /** Reads the body, parses it as JSON and leaves the parsed value on req.body (for the journal). */
-  const readJson = (req: Request, res: Response, next: NextFunction, then: (parsed: BodyResult) => void) =>
-    readBody(req, res, (err?: unknown) => {
-      if (err !== undefined) return next(err);
-      const parsed = parseJson(req.body);
-      req.body = parsed.ok ? parsed.body : undefined;
-      then(parsed);
-    });
-
-  /** Reads the body (after auth and the rate limit, so a refused call is not read); not JSON is a 400. */
-  const withBody = (req: Request, res: Response, next: NextFunction, use: (body: unknown) => void) =>
-    readJson(req, res, next, (parsed) => (parsed.ok ? use(parsed.body) : fail(req, res, 400, parsed.error)));
+  /** Reads the body and parses it as JSON, leaving the parsed value on req.body (for the journal). */
+  const readJson = async (req: Request, res: Response, name: string): Promise<{ status: number; parsed: BodyResult }> => {
+    const read = await (name === "campaigns/add-pins" ? readLarge : readSmall)(req, res);
+    const parsed = parseJson(read);
+    req.body = parsed.ok ? parsed.body : undefined;
+    return { status: bodyStatus(read), parsed };
+  };
 
   const limited = (req: Request, tenant: Tenant): number | undefined => {
     if (tenant.settings.rateLimits !== "enforce") return undefined;
@@ -71,23 +83,23 @@ export function yoomoneyRouter(ctx: SandboxContext): Router {
     return decision.allowed ? undefined : Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
   };
 
-  router.post("/:group/:method", (req, res, next) => {
+  router.post("/:group/:method", async (req, res) => {
     const name = `${req.params.group}/${req.params.method}`;
     if (name === "users/login") {
-      return withBody(req, res, next, (body) => {
-        const parsed = LoginRequest.safeParse(body);
-        if (!parsed.success) {
-          return fail(req, res, 401, { code: "unauthorized", detail: "Invalid login or password: both are required, non-empty strings" });
-        }
-        send(ctx, req, res, { provider: PROVIDER, status: 200, body: login(ctx.registry, parsed.data.login), schema: LoginResponse });
-      });
+      const { status, parsed } = await readJson(req, res, name);
+      if (!parsed.ok) return fail(req, res, status, parsed.error);
+      const login = LoginRequest.safeParse(parsed.body);
+      if (!login.success) {
+        return fail(req, res, 401, { code: "unauthorized", detail: "Invalid login or password: both are required, non-empty strings" });
+      }
+      return send(ctx, req, res, { provider: PROVIDER, status: 200, body: loginTenant(ctx.registry, login.data.login), schema: LoginResponse });
     }
-    const run = METHODS.get(name);
     const auth = ctx.registry.authenticate(req.headers.authorization);
     if (!auth.ok) return fail(req, res, 401, { code: "unauthorized", detail: AUTH_MESSAGES[auth.reason] });
     const tenant = auth.tenant;
     bindTenant(req, tenant);
-    if (run === undefined) return next();
+    const run = METHODS.get(name);
+    if (run === undefined) return notAMethod(req, res, name);
     tenant.cause = "request";
     tenant.settle();
     const retryAfter = limited(req, tenant);
@@ -95,31 +107,37 @@ export function yoomoneyRouter(ctx: SandboxContext): Router {
       const detail = `Too many requests to ${name}; retry in ${retryAfter} s (virtual time)`;
       return fail(req, res, 429, { code: "tooManyRequests", detail }, { "Retry-After": String(retryAfter) });
     }
-    withBody(req, res, next, (body) => {
-      const answer = run(tenant, body, ctx.registry);
-      send(ctx, req, res, { provider: PROVIDER, status: answer.status, body: answer.body, schema: answer.schema });
-    });
+    const { status, parsed } = await readJson(req, res, name);
+    if (!parsed.ok) return fail(req, res, status, parsed.error);
+    const answer = run(tenant, parsed.body, ctx.registry);
+    send(ctx, req, res, { provider: PROVIDER, status: answer.status, body: answer.body, schema: answer.schema });
   });
 
-  // Not a method: answered after reading the body, so the journal shows what was sent.
-  router.use((req, res, next) => {
-    const name = req.path.replace(/^\/+|\/+$/g, "");
-    readJson(req, res, next, () => {
-      if (METHODS.has(name) || name === "users/login") {
-        return fail(req, res, 405, { code: "methodNotFound", detail: `${name} takes POST with a JSON body, not ${req.method}` }, { Allow: "POST" });
-      }
-      fail(req, res, 404, { code: "methodNotFound", detail: `There is no offer-program method ${name}; the methods are ${METHOD_LIST}` });
-    });
+  /**
+   * Not a method, or not POST: 405 or 404, whatever the token. A caller with a valid token has the (small)
+   * body read first, so its journal shows what was sent; no other caller's body is read.
+   */
+  const notAMethod = async (req: Request, res: Response, name: string) => {
+    if (tenantOf(req) !== undefined) {
+      const { status, parsed } = await readJson(req, res, name);
+      if (!parsed.ok) return fail(req, res, status, parsed.error);
+    }
+    if (METHODS.has(name) || name === "users/login") {
+      return fail(req, res, 405, { code: "methodNotFound", detail: `${name} takes POST with a JSON body, not ${req.method}` }, { Allow: "POST" });
+    }
+    fail(req, res, 404, { code: "methodNotFound", detail: `There is no offer-program method ${name}; the methods are ${METHOD_LIST}` });
+  };
+
+  router.use(async (req, res) => {
+    const auth = ctx.registry.authenticate(req.headers.authorization);
+    if (auth.ok) bindTenant(req, auth.tenant);
+    await notAMethod(req, res, req.path.replace(/^\/+|\/+$/g, ""));
   });
 
+  // The last resort: a sandbox bug answers 500 in YooMoney's envelope, is logged with its stack, and the process keeps serving.
   router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const bodyError = classifyBodyError(err);
-    if (bodyError?.kind === "tooLarge") {
-      return fail(req, res, 413, { code: "incorrectData", parameter: "body", detail: `The request body is larger than ${bodyError.limit} bytes; split the upload into several calls` });
-    }
-    if (bodyError?.kind === "malformed") {
-      return fail(req, res, 400, { code: "incorrectData", parameter: "body", detail: `The request body could not be read (${bodyError.message})` });
-    }
+    logInternalError(req, err);
+    if (res.headersSent) return void res.end();
     fail(req, res, 500, { code: "internalError", detail: "The sandbox failed to handle this call; please report it with the request journal (GET /__sandbox/requests)" });
   });
 

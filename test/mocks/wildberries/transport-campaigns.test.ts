@@ -39,7 +39,7 @@ describe("transport: auth, unknown paths and verbs", () => {
     expect(verb.body).toEqual(gateway(405, "method not allowed", "Method Not Allowed", /GET is not allowed on \/adv\/v1\/save-ad/));
     const verb2 = await wb(app, "POST", "/adv/v0/start?id=1");
     expect(verb2.status).toBe(405);
-    expect(verb2.headers["allow"]).toBe("GET");
+    expect(verb2.headers["allow"]).toBe("GET, HEAD");
   });
 
   it("GET /ping answers the Moscow time and OK", async () => {

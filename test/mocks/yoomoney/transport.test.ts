@@ -1,6 +1,6 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { BODY_LIMIT_BYTES } from "../../../src/mocks/yoomoney/router.js";
+import { ADD_PINS_BODY_LIMIT_BYTES as BODY_LIMIT_BYTES } from "../../../src/mocks/yoomoney/limits.js";
 import { makeSandbox, T0 } from "../../support/sandbox.js";
 import {
   API,

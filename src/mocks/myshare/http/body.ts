@@ -1,6 +1,13 @@
 import type { Request } from "express";
+import { nestsDeeperThan } from "../../http/json-depth.js";
 import { pythonJsonError } from "./python-json.js";
 import { utf8Error } from "./utf8.js";
+
+/**
+ * Python's json module refuses nesting deeper than its recursion limit (about 1,000 levels) with this
+ * text; the sandbox refuses anything deeper than MAX_JSON_DEPTH with it (docs/fidelity.md).
+ */
+export const RECURSION_MESSAGE = "maximum recursion depth exceeded while decoding a JSON object from a unicode string";
 
 /** Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB). */
 export const BODY_LIMIT_BYTES = 2_621_440;
@@ -28,11 +35,12 @@ function formData(text: string): Record<string, unknown> {
  * DRF's request.data: no body (or no Content-Type) is `{}`; JSON and form bodies are parsed; any other
  * media type is 415; JSON that Python would refuse is 400 "JSON parse error - <Python's message>".
  */
-export function parseBody(req: Request, raw: unknown): BodyOutcome {
+export function parseBody(req: Request, raw: Buffer | undefined): BodyOutcome {
   const header = req.headers["content-type"];
-  if (!Buffer.isBuffer(raw) || raw.length === 0 || header === undefined) return { ok: true, data: {} };
+  if (raw === undefined || header === undefined) return { ok: true, data: {} };
   const type = mediaType(header);
   if (type === "application/json") {
+    if (nestsDeeperThan(raw)) return { ok: false, status: 400, detail: `JSON parse error - ${RECURSION_MESSAGE}` };
     const encoding = utf8Error(raw);
     if (encoding !== undefined) return { ok: false, status: 400, detail: `JSON parse error - ${encoding}` };
     const text = raw.toString("utf8");

@@ -100,7 +100,10 @@ function format(s: string, error: DecodeError): string {
   return `${error.msg}: line ${line} column ${column} (char ${error.pos})`;
 }
 
-/** Python's json.loads error message for `text`, or undefined when Python would accept it. */
+/**
+ * Python's json.loads error message for `text`, or undefined when Python would accept it. The scanner
+ * recurses once per nesting level: callers refuse deep texts first (MAX_JSON_DEPTH).
+ */
 export function pythonJsonError(text: string): string | undefined {
   try {
     if (text.startsWith("\ufeff")) throw new DecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", 0);
@@ -109,7 +112,6 @@ export function pythonJsonError(text: string): string | undefined {
     return undefined;
   } catch (error) {
     if (error instanceof DecodeError) return format(text, error);
-    // Python stops at its recursion limit too (a RecursionError, which the real API turns into a 500).
-    return "maximum recursion depth exceeded while decoding a JSON object from a unicode string";
+    throw error;
   }
 }
