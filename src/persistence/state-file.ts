@@ -1,10 +1,44 @@
-import { existsSync, readFileSync } from "node:fs";
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { open, rename } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { exportRegistry, importRegistry } from "../state/kernel/registry-snapshot.js";
 import type { TenantRegistry } from "../state/kernel/tenants.js";
 
 /** How long after a change the state file is written, so a burst of calls makes one write. */
 const SAVE_DELAY_MS = 200;
+
+/** Why `path` cannot be the state file (its folder is missing or not writable), or undefined when it can. */
+function unusable(path: string): string | undefined {
+  const folder = dirname(path);
+  if (!existsSync(folder)) return `its folder ${folder} does not exist; create it or choose another path`;
+  if (!statSync(folder).isDirectory()) return `${folder} is not a folder; choose another path`;
+  try {
+    accessSync(folder, constants.W_OK);
+    if (existsSync(path)) accessSync(path, constants.R_OK | constants.W_OK);
+  } catch {
+    return `the sandbox may not write there (check the permissions of ${existsSync(path) ? path : folder}) or choose another path`;
+  }
+  if (existsSync(path) && !statSync(path).isFile()) return "it is not a file; choose another path";
+  return undefined;
+}
+
+/** The temporary files of saves that were killed before their rename (`<file>.<pid>.tmp`). */
+function staleTemporaries(path: string): string[] {
+  const prefix = `${basename(path)}.`;
+  return readdirSync(dirname(path))
+    .filter((name) => name.startsWith(prefix) && /^\d+\.tmp$/.test(name.slice(prefix.length)))
+    .map((name) => join(dirname(path), name));
+}
+
+/**
+ * Checks at start that `path` can be the state file, and removes the temporaries that killed saves left
+ * beside it. A path that cannot be used stops the start with a message that says why.
+ */
+export function prepareStateFile(path: string): void {
+  const problem = unusable(path);
+  if (problem !== undefined) throw new Error(`--state-file ${path} cannot be used: ${problem}`);
+  for (const temporary of staleTemporaries(path)) unlinkSync(temporary);
+}
 
 /** Loads `path` into the registry when it exists; a file that cannot be read or imported stops the start. */
 export function loadStateFile(registry: TenantRegistry, path: string): void {
@@ -63,7 +97,14 @@ export class StateFileWriter {
     this.writing = this.writing.then(async () => {
       if (!this.dirty) return;
       this.dirty = false;
-      await writeAtomic(this.path, JSON.stringify(exportRegistry(this.registry)));
+      try {
+        await writeAtomic(this.path, JSON.stringify(exportRegistry(this.registry)));
+      } catch (error) {
+        // The folder went away or filled up after the start: say so, keep serving, and try again at the next change.
+        this.dirty = true;
+        const reason = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`promo-sandbox: could not save --state-file ${this.path} (${reason}); the state is kept in memory and saved again after the next change\n`);
+      }
     });
     return this.writing;
   }

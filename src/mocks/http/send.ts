@@ -23,7 +23,10 @@ function journalBody(req: Request): string | undefined {
   const length = Number(req.headers["content-length"] ?? 0);
   if (length > JOURNAL_BODY_LIMIT) return JSON.stringify({ truncated: true, bytes: length });
   const body: unknown = req.body;
-  return body === undefined || Buffer.isBuffer(body) ? undefined : JSON.stringify(body);
+  if (body === undefined || Buffer.isBuffer(body)) return undefined;
+  const text = JSON.stringify(body);
+  // A compressed body's Content-Length says nothing of its inflated size.
+  return text.length > JOURNAL_BODY_LIMIT ? JSON.stringify({ truncated: true, bytes: Buffer.byteLength(text) }) : text;
 }
 
 /** Sends an answer: checks it against its contract (in test mode) and writes the journal (unless told not to). */
