@@ -60,7 +60,7 @@ function bodyStatus(read: RawBody): number {
  * is checked before the body is read, and each method reads at most its own limit (add-pins a large one).
  */
 export function yoomoneyRouter(ctx: SandboxContext): Router {
-  const router = express.Router({ caseSensitive: true });
+  const router = express.Router();
   const fail = (req: Request, res: Response, status: number, error: YmError, headers?: Record<string, string>) =>
     send(ctx, req, res, { provider: PROVIDER, status, body: errorBody(error), schema: ErrorResponse, headers });
   const readSmall = bodyReader(SMALL_BODY_LIMIT_BYTES);
@@ -74,17 +74,17 @@ export function yoomoneyRouter(ctx: SandboxContext): Router {
     return { status: bodyStatus(read), parsed };
   };
 
-  const limited = (req: Request, tenant: Tenant): number | undefined => {
+  const limited = (name: string, tenant: Tenant): number | undefined => {
     if (tenant.settings.rateLimits !== "enforce") return undefined;
-    // One bucket per method however its path is spelled (express also serves ".../categories/get/").
-    const found = findRule(yoomoneyProvider.rateLimits, "POST", `${BASE_PATH}/${req.params.group}/${req.params.method}`);
+    // One bucket per method however its path is spelled (".../categories/get/" is served too).
+    const found = findRule(yoomoneyProvider.rateLimits, "POST", `${BASE_PATH}/${name}`);
     if (found === undefined) return undefined;
     const decision = tenant.limiter.take(found.key, found.rule, tenant.clock.now());
     return decision.allowed ? undefined : Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
   };
 
-  router.post("/:group/:method", async (req, res) => {
-    const name = `${req.params.group}/${req.params.method}`;
+  /** A POST to `<group>/<method>`: the whole pipeline. */
+  const post = async (req: Request, res: Response, name: string) => {
     if (name === "users/login") {
       const { status, parsed } = await readJson(req, res, name);
       if (!parsed.ok) return fail(req, res, status, parsed.error);
@@ -102,7 +102,7 @@ export function yoomoneyRouter(ctx: SandboxContext): Router {
     if (run === undefined) return notAMethod(req, res, name);
     tenant.cause = "request";
     tenant.settle();
-    const retryAfter = limited(req, tenant);
+    const retryAfter = limited(name, tenant);
     if (retryAfter !== undefined) {
       const detail = `Too many requests to ${name}; retry in ${retryAfter} s (virtual time)`;
       return fail(req, res, 429, { code: "tooManyRequests", detail }, { "Retry-After": String(retryAfter) });
@@ -111,7 +111,7 @@ export function yoomoneyRouter(ctx: SandboxContext): Router {
     if (!parsed.ok) return fail(req, res, status, parsed.error);
     const answer = run(tenant, parsed.body, ctx.registry);
     send(ctx, req, res, { provider: PROVIDER, status: answer.status, body: answer.body, schema: answer.schema });
-  });
+  };
 
   /**
    * Not a method, or not POST: 405 or 404, whatever the token. A caller with a valid token has the (small)
@@ -128,10 +128,13 @@ export function yoomoneyRouter(ctx: SandboxContext): Router {
     fail(req, res, 404, { code: "methodNotFound", detail: `There is no offer-program method ${name}; the methods are ${METHOD_LIST}` });
   };
 
+  // Paths are matched as sent (no express params, so no percent-decoding failure can reach a client).
   router.use(async (req, res) => {
+    const name = req.path.replace(/^\/+|\/+$/g, "");
+    if (req.method === "POST" && /^[^/]+\/[^/]+$/.test(name)) return post(req, res, name);
     const auth = ctx.registry.authenticate(req.headers.authorization);
     if (auth.ok) bindTenant(req, auth.tenant);
-    await notAMethod(req, res, req.path.replace(/^\/+|\/+$/g, ""));
+    await notAMethod(req, res, name);
   });
 
   // The last resort: a sandbox bug answers 500 in YooMoney's envelope, is logged with its stack, and the process keeps serving.

@@ -217,6 +217,16 @@ describe("the last resort", () => {
     await request(app).post(`${YM}/categories/get`).set("Authorization", TOKEN).send({}).expect(200);
   });
 
+  it("%ZZ in a provider path is that provider's 404", async () => {
+    const { app } = makeSandbox();
+    const ym = await request(app).post(`${YM}/campaigns/%ZZ`).set("Authorization", TOKEN).send({});
+    expect(ym.status).toBe(404);
+    expect(ym.body.errors).toMatchObject({ code: "methodNotFound", description: expect.stringContaining("There is no offer-program method campaigns/%ZZ;") });
+    expect((await request(app).get("/adv/v1/%ZZ").set("Authorization", TOKEN)).status).toBe(404);
+    const ms = await request(app).get("/catalog/%ZZ/").set("Authorization", TOKEN);
+    expect([ms.status, ms.body]).toEqual([404, { detail: "Not found." }]);
+  });
+
   it("%ZZ in a control-plane path id is 400 invalid_path", async () => {
     const { app } = makeSandbox();
     const res = await request(app).post("/__sandbox/yoomoney/campaigns/%ZZ/moderation").set("Authorization", TOKEN).send({ decision: "approve" });
