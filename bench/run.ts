@@ -6,6 +6,8 @@ import { benchAddPins } from "./add-pins.js";
 import { RESULTS_FILE } from "./paths.js";
 import { renderReport, type Row } from "./report.js";
 import { benchStartup } from "./startup.js";
+import { benchTenantsMemory } from "./tenants-memory.js";
+import { benchTenantIsolation } from "./tenant-isolation.js";
 import { benchThroughput } from "./throughput.js";
 import { benchTimers } from "./timers.js";
 import { benchWbAdvance } from "./wb-advance.js";
@@ -23,6 +25,8 @@ const BENCHES: readonly Bench[] = [
   { name: "timers", run: benchTimers },
   { name: "wb-advance", run: benchWbAdvance },
   { name: "wb-fullstats", run: benchWbFullstats },
+  { name: "tenants-memory", run: benchTenantsMemory },
+  { name: "tenant-isolation", run: benchTenantIsolation },
 ];
 
 const selected = process.argv.slice(2);

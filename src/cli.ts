@@ -31,6 +31,15 @@ Options for start:
   --auth open|strict           open: any token is a tenant of its own, created on first use;
                                strict: only tokens the sandbox issued (users/login, POST /__sandbox/tokens),
                                and they expire on the tenant's virtual clock (default open)
+  --admin-token TEXT           the control plane's admin token (or env PROMO_SANDBOX_ADMIN_TOKEN; the flag
+                               wins): only it may take a token for a named tenant (POST /__sandbox/tokens
+                               {"tenant"}) and list tenants (GET /__sandbox/tenants); without it, strict mode
+                               lets no one name a tenant (default: none)
+  --request-timeout SECONDS    real seconds a client has to send a whole request (headers and body); a
+                               slower one is answered 408 and its connection closed (default 30)
+  --tenant-ttl SECONDS         evict a tenant idle that long in real time (no call of any kind): it is gone
+                               as after a reset, its issued tokens too, and leaves the state file at the
+                               next save; 0 never evicts (default 86400: a day)
   -h, --help                   this text
 `;
 
@@ -48,6 +57,9 @@ async function main(argv: string[]): Promise<number> {
       moderation: { type: "string" },
       auth: { type: "string" },
       "state-file": { type: "string" },
+      "tenant-ttl": { type: "string" },
+      "request-timeout": { type: "string" },
+      "admin-token": { type: "string" },
       write: { type: "boolean" },
       check: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -66,10 +78,21 @@ async function main(argv: string[]): Promise<number> {
 
   const port = values.port === undefined ? 8787 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}"`);
+  const requestTimeout = values["request-timeout"] === undefined ? undefined : Number(values["request-timeout"]);
+  if (requestTimeout !== undefined && !(Number.isFinite(requestTimeout) && requestTimeout > 0)) {
+    throw new Error(`--request-timeout must be a number of seconds > 0, got "${values["request-timeout"]}"`);
+  }
+  const tenantTtl = values["tenant-ttl"];
+  if (tenantTtl !== undefined && !/^\d{1,10}$/.test(tenantTtl)) {
+    throw new Error(`--tenant-ttl must be a whole number of seconds, 0 or more (0 never evicts), got "${tenantTtl}"`);
+  }
   const sandbox = createSandbox({
+    tenantTtlMs: tenantTtl === undefined ? undefined : Number(tenantTtl) * 1000,
+    requestTimeoutMs: requestTimeout === undefined ? undefined : Math.round(requestTimeout * 1000),
     seed: values.seed,
     stateFile: values["state-file"],
     auth: parseChoice("--auth", values.auth, AUTH_MODES, "open"),
+    adminToken: values["admin-token"] ?? (process.env.PROMO_SANDBOX_ADMIN_TOKEN || undefined),
     settings: {
       rateLimits: parseChoice("--rate-limits", values["rate-limits"], RATE_LIMIT_MODES, "enforce"),
       consistency: parseChoice("--consistency", values.consistency, CONSISTENCY_MODES, "realistic"),
@@ -83,6 +106,14 @@ async function main(argv: string[]): Promise<number> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  // The last resort of the last resort: whatever escapes a request is logged with its stack, and every
+  // other tenant keeps being served.
+  process.on("uncaughtException", (error) => {
+    process.stderr.write(`promo-sandbox: internal error outside any request (still serving): ${error.stack ?? String(error)}\n`);
+  });
+  process.on("unhandledRejection", (reason) => {
+    process.stderr.write(`promo-sandbox: internal error outside any request (still serving): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
+  });
   return -1;
 }
 

@@ -1,11 +1,14 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { ContractViolation, SandboxContext, SentAnswer } from "./mocks/http/context.js";
+import { logInternalError } from "./mocks/http/internal-error.js";
+import { adminTokenProblem } from "./mocks/sandbox/admin.js";
 import { myshareControlRouter } from "./mocks/sandbox/myshare.js";
 import { sandboxRouter } from "./mocks/sandbox/router.js";
 import { wildberriesControlRouter } from "./mocks/sandbox/wildberries.js";
 import { yoomoneyControlRouter } from "./mocks/sandbox/yoomoney.js";
 import { myshareRouter } from "./mocks/myshare/router.js";
+import { OpenCalls } from "./mocks/open-calls.js";
 import { wildberriesRouter } from "./mocks/wildberries/router.js";
 import { yoomoneyRouter } from "./mocks/yoomoney/router.js";
 import type { RealTime } from "./state/kernel/clock.js";
@@ -15,7 +18,7 @@ import { TenantRegistry, type AuthMode } from "./state/kernel/tenants.js";
 import { myshareProvider } from "./state/myshare/provider.js";
 import { wildberriesProvider } from "./state/wildberries/provider.js";
 import { yoomoneyProvider } from "./state/yoomoney/provider.js";
-import { loadStateFile, StateFileWriter } from "./persistence/state-file.js";
+import { loadStateFile, prepareStateFile, StateFileWriter } from "./persistence/state-file.js";
 import { VERSION } from "./version.js";
 
 export interface SandboxOptions {
@@ -23,6 +26,11 @@ export interface SandboxOptions {
   seed?: string;
   /** open: any token is a tenant; strict: only issued tokens, honouring expiry. Default open. */
   auth?: AuthMode;
+  /**
+   * The control plane's admin token: it alone names tenants (`POST /__sandbox/tokens {"tenant"}`) and lists
+   * them (`GET /__sandbox/tenants`). Default none: in strict mode no one may then name a tenant.
+   */
+  adminToken?: string;
   /** Defaults for every new tenant's settings. */
   settings?: Partial<Settings>;
   /** Real time source for the virtual clocks (tests may pass a fixed one). Default Date.now. */
@@ -33,8 +41,19 @@ export interface SandboxOptions {
   onAnswer?: (answer: SentAnswer) => void;
   journalSize?: number;
   eventLogSize?: number;
+  /**
+   * Real milliseconds a client has to send a whole request (headers and body) before the connection is
+   * answered 408 and closed, so a body trickled at 1 byte/s cannot hold a connection. Default 30,000.
+   */
+  requestTimeoutMs?: number;
   /** Load every tenant from this JSON file at start (if it exists) and save there after changes and on close. */
   stateFile?: string;
+  /**
+   * Real milliseconds a tenant may stay idle (no call of any kind, provider or control plane) before it is
+   * evicted: gone as after a reset, its issued tokens too, and from the state file at the next save.
+   * 0 never evicts. Default DEFAULT_TENANT_TTL_MS (a day).
+   */
+  tenantTtlMs?: number;
 }
 
 export interface Sandbox {
@@ -52,8 +71,29 @@ export interface Sandbox {
 
 export const PROVIDERS: readonly ProviderModule[] = [yoomoneyProvider, wildberriesProvider, myshareProvider];
 
+/** How long a client may take to send a whole request, in real milliseconds (SandboxOptions.requestTimeoutMs). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * How long an idle tenant is kept, in real milliseconds (SandboxOptions.tenantTtlMs): a day, so a tenant
+ * used at any time today is still there at the same time tomorrow (a laptop sandbox left overnight keeps
+ * the morning's tenants), while a long-running CI sandbox that makes a tenant per test holds at most one
+ * day's worth of them.
+ */
+export const DEFAULT_TENANT_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Idle tenants are looked for at least this often (real ms) even when no call comes, so their memory and state-file entries go. */
+const TENANT_SWEEP_INTERVAL_MS = 60_000;
+
 /** The in-process sandbox: every provider and the control plane on one express app. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const tenantTtlMs = options.tenantTtlMs ?? DEFAULT_TENANT_TTL_MS;
+  if (!Number.isSafeInteger(tenantTtlMs) || tenantTtlMs < 0) {
+    throw new Error(`tenantTtlMs must be a whole number of milliseconds, 0 or more (0 never evicts), got ${tenantTtlMs}`);
+  }
+  const openCalls = new OpenCalls();
+  const adminProblem = options.adminToken === undefined ? undefined : adminTokenProblem(options.adminToken);
+  if (adminProblem !== undefined) throw new Error(adminProblem);
   const registry = new TenantRegistry({
     seed: options.seed ?? "promo-sandbox",
     auth: options.auth ?? "open",
@@ -61,6 +101,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     realNow: options.realNow ?? Date.now,
     providers: PROVIDERS,
     limits: { journalSize: options.journalSize ?? 1000, eventLogSize: options.eventLogSize ?? 10_000 },
+    adminToken: options.adminToken,
+    tenantTtlMs,
+    inCall: (tenant) => openCalls.holds(tenant),
   });
   const ctx: SandboxContext = {
     registry,
@@ -72,13 +115,21 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   let writer: StateFileWriter | undefined;
   if (options.stateFile !== undefined) {
+    prepareStateFile(options.stateFile);
     loadStateFile(registry, options.stateFile);
     writer = new StateFileWriter(registry, options.stateFile);
   }
+  // Calls evict idle tenants as they come; this also finds them when none comes, and drops them from the state file.
+  const sweeper = tenantTtlMs === 0 ? undefined : setInterval(() => {
+    if (registry.sweep() > 0) writer?.changed();
+  }, Math.min(tenantTtlMs, TENANT_SWEEP_INTERVAL_MS));
+  sweeper?.unref();
 
   const app = express();
+  app.enable("case sensitive routing");
   app.disable("x-powered-by");
   app.set("etag", false);
+  app.use(openCalls.track(registry));
   if (writer !== undefined) {
     // Any call may change state (even a read settles due timers), so every answered call marks it.
     app.use((_req, res, next) => {
@@ -98,7 +149,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       },
     });
   });
-  app.use((_err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logInternalError(req, err);
+    if (res.headersSent) return void res.end();
     res.status(500).json({ error: { code: "internal_error", message: "The sandbox failed to handle this call; please report it" } });
   });
 
@@ -108,9 +161,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     registry,
     violations: ctx.violations,
     listen(port = 8787, host = "127.0.0.1") {
+      const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
       return new Promise((resolve, reject) => {
-        const listening = app.listen(port, host, (error?: Error) => {
-          if (error) return reject(error);
+        // Node answers 408 and closes a connection whose request is not complete within requestTimeout,
+        // checking every connectionsCheckingInterval.
+        const listening = createServer(
+          { requestTimeout, headersTimeout: Math.min(requestTimeout, 60_000), connectionsCheckingInterval: Math.min(1000, requestTimeout) },
+          app,
+        );
+        listening.once("error", reject);
+        listening.listen(port, host, () => {
+          listening.off("error", reject);
           const address = listening.address();
           const actualPort = typeof address === "object" && address !== null ? address.port : port;
           resolve(`http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`);
@@ -122,6 +183,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return writer?.flush() ?? Promise.resolve();
     },
     async close() {
+      clearInterval(sweeper);
       await new Promise<void>((resolve) => {
         if (server === undefined) return resolve();
         server.close(() => resolve());

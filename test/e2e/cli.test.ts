@@ -13,7 +13,7 @@ describe("promo-sandbox command", () => {
   it("--help explains every start flag", () => {
     const result = runCli(["--help"]);
     expect(result.status).toBe(0);
-    for (const flag of ["--port", "--host", "--seed", "--rate-limits enforce|off", "--consistency realistic|immediate", "--moderation manual|auto", "--auth open|strict", "--state-file"]) {
+    for (const flag of ["--port", "--host", "--seed", "--rate-limits enforce|off", "--consistency realistic|immediate", "--moderation manual|auto", "--auth open|strict", "--state-file", "--admin-token TEXT", "PROMO_SANDBOX_ADMIN_TOKEN"]) {
       expect(result.stdout).toContain(flag);
     }
   });
@@ -24,6 +24,16 @@ describe("promo-sandbox command", () => {
     expect(result.stderr).toBe('promo-sandbox: --rate-limits must be one of enforce|off, got "sometimes"\n');
     expect(runCli(["--port", "70000"]).stderr).toBe('promo-sandbox: --port must be 0-65535, got "70000"\n');
     expect(runCli(["--no-such-flag"]).status).toBe(2);
+  });
+
+  it("refuses a --state-file it could not write, before it is ready, with exit code 2", () => {
+    const result = runCli(["--port", "0", "--state-file", "/nonexistent-promo-sandbox-dir/state.json"]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      "promo-sandbox: --state-file /nonexistent-promo-sandbox-dir/state.json cannot be used: its folder /nonexistent-promo-sandbox-dir does not exist; create it or choose another path\n",
+    );
+    expect(runCli(["--request-timeout", "0"]).stderr).toBe('promo-sandbox: --request-timeout must be a number of seconds > 0, got "0"\n');
   });
 
   it("prints one ready line with its URL, serves health there, and applies the flags to new tenants", async () => {

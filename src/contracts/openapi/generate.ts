@@ -1,4 +1,5 @@
 import { OpenApiGeneratorV31, type OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { fixNullableRefs } from "./nullable-refs.js";
 
 /** An OpenAPI 3.1 document as the generator builds it. */
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
@@ -6,14 +7,17 @@ export type DocumentConfig = Parameters<OpenApiGeneratorV31["generateDocument"]>
 
 /**
  * Every zod union becomes `oneOf` (all of ours are exclusive: success | error envelope, string | number,
- * ...) and components are sorted, so a document only changes when a contract does.
+ * ...) and components are sorted, so a document only changes when a contract does. A nullable
+ * registered schema comes out as `anyOf [ref, null]` (see nullable-refs.ts).
  */
 export function generateDocument(registry: OpenAPIRegistry, config: DocumentConfig): OpenApiDocument {
   const generator = new OpenApiGeneratorV31(registry.definitions, {
     unionPreferredType: "oneOf",
     sortComponents: "alphabetically",
   });
-  return generator.generateDocument(config);
+  const document = generator.generateDocument(config);
+  fixNullableRefs(document);
+  return document;
 }
 
 /** The committed form: 2-space JSON with a trailing newline. */

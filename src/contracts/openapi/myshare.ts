@@ -2,6 +2,7 @@ import { OpenAPIRegistry, type ResponseConfig, type RouteConfig } from "@asteaso
 import { z } from "zod";
 import * as C from "../myshare/index.js";
 import { generateDocument, type OpenApiDocument } from "./generate.js";
+import { REQUEST_TIMEOUT, withPipeline, type PipelineResponses } from "./pipeline.js";
 import { jsonBody, jsonResponse } from "./responses.js";
 
 const detail = (description: string, headers?: z.ZodObject): ResponseConfig => jsonResponse(description, C.MsDetailError, headers);
@@ -26,20 +27,33 @@ const offerId = idParam("The offer's UUID");
 const landingId = idParam("The landing's 6-character id");
 const dealId = idParam("Your deal_id, or the deal's system id");
 
-type Operation = Omit<RouteConfig, "security" | "responses"> & { responses: Record<number, ResponseConfig>; allow: string; body?: true };
+type Operation = Omit<RouteConfig, "security" | "responses"> & { responses: Record<number, ResponseConfig>; allow: string };
+
+/**
+ * What Django REST Framework answers whatever the view, as `{"detail"}`: an unreadable, too deep or too
+ * large body (400), the token (401), an unknown path or id (404), the HTTP method (405, with the path's
+ * Allow), a media type it does not parse (415), the throttle (429), the last resort (500); and Node's 408
+ * for a body that does not arrive in time.
+ */
+function pipeline(allow: string): PipelineResponses {
+  return {
+    400: detail('"JSON parse error - <Python\'s json message>" (also for a body nested deeper than the sandbox reads or a Content-Encoding it cannot decode), or "Request body exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE."'),
+    401: unauthorized,
+    404: notFound,
+    405: methodNotAllowed(allow),
+    408: REQUEST_TIMEOUT,
+    415: unsupported,
+    429: throttled,
+    500: detail("A server error occurred. (a sandbox bug; the request journal, GET /__sandbox/requests, shows the call)"),
+  };
+}
 
 function route(registry: OpenAPIRegistry, operation: Operation): void {
-  const { allow, body, responses, ...rest } = operation;
+  const { allow, responses, ...rest } = operation;
   registry.registerPath({
     ...rest,
     security: [{ token: [] }],
-    responses: {
-      ...responses,
-      401: unauthorized,
-      405: methodNotAllowed(allow),
-      429: throttled,
-      ...(body === true ? { 415: unsupported } : {}),
-    },
+    responses: withPipeline(responses, pipeline(allow)),
   });
 }
 
@@ -63,7 +77,6 @@ function registerCatalog(registry: OpenAPIRegistry): void {
     summary: "Create a catalog (catalog_code unique)",
     request: { body: jsonBody(C.MsCatalogCreateRequest) },
     allow: "GET, POST, HEAD",
-    body: true,
     responses: { 201: jsonResponse("The catalog", C.MsCatalogWriteResponse), 400: badBody("Field errors") },
   });
   route(registry, {
@@ -85,7 +98,6 @@ function registerCatalog(registry: OpenAPIRegistry): void {
       summary: partial ? "Change any fields of a catalog" : "Update a catalog; title and catalog_code are required",
       request: { params: catalogId, body: jsonBody(partial ? C.MsCatalogUpdateRequest : C.MsCatalogCreateRequest) },
       allow,
-      body: true,
       responses: { 200: jsonResponse("The catalog", C.MsCatalogWriteResponse), 400: badBody("Field errors"), 404: notFound },
     });
   }
@@ -101,7 +113,6 @@ function registerOffer(registry: OpenAPIRegistry): void {
     summary: "Create an offer in a catalog (names unique per catalog)",
     request: { body: jsonBody(C.MsOfferCreateRequest) },
     allow: "POST",
-    body: true,
     responses: { 201: jsonResponse("The offer", C.MsOffer), 400: badBody("Field errors, non_field_errors for the reward rule and name uniqueness") },
   });
   route(registry, {
@@ -123,7 +134,6 @@ function registerOffer(registry: OpenAPIRegistry): void {
       summary: partial ? "Change any fields of an offer; prices replace the list" : "Update an offer with all required fields",
       request: { params: offerId, body: jsonBody(partial ? C.MsOfferUpdateRequest : C.MsOfferCreateRequest) },
       allow,
-      body: true,
       responses: { 200: jsonResponse("The offer", C.MsOffer), 400: badBody("Field errors"), 404: notFound },
     });
   }
@@ -139,7 +149,6 @@ function registerLanding(registry: OpenAPIRegistry): void {
     summary: "Create a landing page for a catalog",
     request: { body: jsonBody(C.MsLandingCreateRequest) },
     allow: "POST",
-    body: true,
     responses: { 201: jsonResponse("The landing", C.MsLanding), 400: badBody("Field errors") },
   });
   route(registry, {
@@ -161,7 +170,6 @@ function registerLanding(registry: OpenAPIRegistry): void {
       summary: partial ? "Change any fields of a landing" : "Update a landing; url and catalog_id are required",
       request: { params: landingId, body: jsonBody(partial ? C.MsLandingUpdateRequest : C.MsLandingCreateRequest) },
       allow,
-      body: true,
       responses: { 200: jsonResponse("The landing", C.MsLanding), 400: badBody("Field errors"), 404: notFound },
     });
   }
@@ -186,7 +194,6 @@ function registerDeal(registry: OpenAPIRegistry): void {
     summary: "Report a deal (Created or Paid); a repeated deal_id changes that deal",
     request: { body: jsonBody(C.MsDealCreateRequest) },
     allow: "POST",
-    body: true,
     responses: {
       201: jsonResponse("The new deal", C.MsDealCreateResponse),
       200: jsonResponse("An existing deal_id: that deal after the status change", C.MsDealCreateResponse),
@@ -211,7 +218,6 @@ function registerDeal(registry: OpenAPIRegistry): void {
     summary: "Pay or cancel a deal, change its cost, is_returned (with Canceled) or comment; Canceled and Approved are final",
     request: { params: dealId, body: jsonBody(C.MsDealUpdateRequest) },
     allow: "GET, PATCH, HEAD",
-    body: true,
     responses: { 200: jsonResponse("The deal's status, cost, is_returned and comment", C.MsDealUpdateResponse), 400: badBody("Field errors, refused transitions under status"), 404: notFound },
   });
 }

@@ -30,13 +30,24 @@ function registerGeneric(registry: OpenAPIRegistry): void {
     method: "post",
     operationId: "issueToken",
     tags: ["sandbox"],
-    summary: "Issue a token for a tenant (honoured by --auth strict too); no token needed",
-    open: true,
+    summary:
+      "Issue a token (honoured by --auth strict too): for a new tenant with a random name (no token needed), or for a named tenant (the admin token, or that tenant's own token)",
+    access: "optional",
     request: { body: jsonBody(S.SandboxTokenRequest, false) },
     responses: {
       201: jsonResponse("The token", S.SandboxToken),
       400: error("invalid_request: tenant must be a non-empty string, expiresIn whole seconds > 0"),
+      401: error("unauthorized: tenant is named and no token was sent; naming a tenant needs the admin token"),
+      403: error("forbidden: tenant is named and the token sent is neither the admin token nor one of that tenant"),
     },
+  });
+  route(registry, "/tenants", {
+    method: "get",
+    operationId: "listTenants",
+    tags: ["sandbox"],
+    summary: "Every tenant of this sandbox (admin token only): id, real creation and last-use times, tokens issued",
+    responses: { 200: jsonResponse("The tenants", S.SandboxTenants) },
+    access: "admin",
   });
   route(registry, "/reset", {
     method: "post",
@@ -186,6 +197,12 @@ export function buildSandboxDocument(): OpenApiDocument {
     scheme: "bearer",
     description:
       "Chooses the tenant, as for the providers: in open mode any token is a tenant; POST /__sandbox/tokens issues tokens (needed with --auth strict). `Bearer: <token>` is accepted too.",
+  });
+  registry.registerComponent("securitySchemes", "adminToken", {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "The sandbox's admin token (--admin-token or PROMO_SANDBOX_ADMIN_TOKEN): it alone names tenants (POST /__sandbox/tokens) and lists them; it acts on no tenant of its own.",
   });
   registerGeneric(registry);
   registerYooMoney(registry);

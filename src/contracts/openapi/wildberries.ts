@@ -3,6 +3,7 @@ import { z } from "zod";
 import { WbGatewayError } from "../wildberries/errors.js";
 import { WbPing } from "../wildberries/ping.js";
 import { generateDocument, type OpenApiDocument } from "./generate.js";
+import { REQUEST_TIMEOUT, withPipeline, type PipelineResponses } from "./pipeline.js";
 import { jsonBody, jsonResponse } from "./responses.js";
 import { CAMPAIGNS_OPERATIONS } from "./wildberries/campaigns.js";
 import { CATALOGUE_OPERATIONS } from "./wildberries/catalogue.js";
@@ -20,6 +21,22 @@ const limited = z.object({
   "X-Ratelimit-Limit": z.string().meta({ description: "The method's burst" }),
   "X-Ratelimit-Reset": z.string().meta({ description: "Seconds until the burst is full again" }),
 });
+
+/**
+ * What the gateway answers whatever the method, as its own error object: an unreadable, too deep or too
+ * large body, the token, an unknown path or HTTP method, the rate limit, the last resort; and Node's 408
+ * for a body that does not arrive in time. A method's own 400 or 404 body stays documented beside it.
+ */
+const PIPELINE = {
+  400: jsonResponse("The gateway's object: the body cannot be read (a Content-Encoding the sandbox cannot decode) or is nested deeper than the sandbox reads", WbGatewayError),
+  401: jsonResponse("The token is missing, expired or (with --auth strict) not issued by the sandbox", WbGatewayError),
+  404: jsonResponse("path not found: no method at this path (an unknown path under /adv/)", WbGatewayError),
+  405: jsonResponse("method not allowed: the path takes another HTTP method (see Allow)", WbGatewayError, z.object({ Allow: z.string() })),
+  408: REQUEST_TIMEOUT,
+  413: jsonResponse("request entity too large: the body is larger than this method accepts", WbGatewayError),
+  429: jsonResponse("The method's rate limit for this seller is used up (a 429 costs nothing)", WbGatewayError, limited),
+  500: jsonResponse("internal server error: a sandbox bug; the request journal (GET /__sandbox/requests) shows the call", WbGatewayError),
+} satisfies PipelineResponses;
 
 const PING: WbOperationDoc = {
   method: "get",
@@ -67,11 +84,7 @@ function register(registry: OpenAPIRegistry): void {
         ...(op.query === undefined ? {} : { query: op.query }),
         ...(op.body === undefined ? {} : { body: jsonBody(op.body) }),
       },
-      responses: {
-        ...responses,
-        401: jsonResponse("The token is missing, expired or (with --auth strict) not issued by the sandbox", WbGatewayError),
-        429: jsonResponse("The method's rate limit for this seller is used up (a 429 costs nothing)", WbGatewayError, limited),
-      },
+      responses: withPipeline(responses, PIPELINE),
     });
   }
 }
@@ -86,7 +99,7 @@ export function buildWildberriesDocument(): OpenApiDocument {
       title: "Wildberries Promotion API (advert-api), as served by promo-sandbox",
       version: "2024-12",
       description:
-        "The seed-era (December 2024) Promotion methods at their real paths. Amounts are whole rubles; times are Moscow (+03:00). Method errors are bare JSON strings, `{\"error\"}` or `{\"message\",\"type\"}` as documented per method; 401, 404 (unknown path), 405 and 429 are the gateway's object.",
+        "The seed-era (December 2024) Promotion methods at their real paths. Amounts are whole rubles; times are Moscow (+03:00). Method errors are bare JSON strings, `{\"error\"}` or `{\"message\",\"type\"}` as documented per method; the gateway's object answers 400 (an unreadable body), 401, 404 (unknown path), 405, 413, 429 and 500 on every method.",
     },
     servers: [{ url: "http://127.0.0.1:8787", description: "promo-sandbox (default port)" }],
   });

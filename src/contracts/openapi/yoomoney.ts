@@ -1,7 +1,8 @@
-import { OpenAPIRegistry, type ResponseConfig } from "@asteasolutions/zod-to-openapi";
+import { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z, type ZodType } from "zod";
 import * as C from "../yoomoney/index.js";
 import { generateDocument, type OpenApiDocument } from "./generate.js";
+import { REQUEST_TIMEOUT, withPipeline, type PipelineResponses } from "./pipeline.js";
 import { jsonBody, jsonResponse } from "./responses.js";
 
 /** Every method lives at `POST /api/offerwall/v1/<method>`. */
@@ -126,19 +127,24 @@ const retryAfter = z.object({
 });
 const allow = z.object({ Allow: z.literal("POST") });
 
-const transportErrors = {
-  400: jsonResponse("incorrectData (parameter body): the body is not valid JSON", C.ErrorResponse),
-  413: jsonResponse("incorrectData (parameter body): the body is larger than the sandbox accepts (128 MiB)", C.ErrorResponse),
-  500: jsonResponse("internalError: a sandbox bug; the request journal (GET /__sandbox/requests) shows the call", C.ErrorResponse),
-} satisfies Record<number, ResponseConfig>;
-
-const authenticatedErrors = {
-  ...transportErrors,
+/**
+ * What the pipeline answers whatever the method, in the error envelope: the body (unreadable, too deep,
+ * too large), the token, an unknown method or HTTP method, the rate limit, the last resort; and Node's
+ * 408 for a body that does not arrive in time.
+ */
+const PIPELINE = {
+  400: jsonResponse(
+    "incorrectData (parameter body): the body is not valid JSON, cannot be read (a Content-Encoding the sandbox cannot decode) or is nested deeper than the sandbox reads",
+    C.ErrorResponse,
+  ),
   401: jsonResponse("unauthorized: the token is missing, expired or (with --auth strict) not issued by the sandbox", C.ErrorResponse),
   404: jsonResponse("methodNotFound: there is no such method under /api/offerwall/v1", C.ErrorResponse),
   405: jsonResponse("methodNotFound: the method takes POST only", C.ErrorResponse, allow),
+  408: REQUEST_TIMEOUT,
+  413: jsonResponse("incorrectData (parameter body): the body is larger than this method accepts", C.ErrorResponse),
   429: jsonResponse("tooManyRequests: the tenant's rate limit for this method is used up", C.ErrorResponse, retryAfter),
-} satisfies Record<number, ResponseConfig>;
+  500: jsonResponse("internalError: a sandbox bug; the request journal (GET /__sandbox/requests) shows the call", C.ErrorResponse),
+} satisfies PipelineResponses;
 
 function describeErrors(errors: readonly C.ErrorCode[]): string {
   if (errors.length === 0) return "The result, or the error envelope (HTTP 200).";
@@ -161,11 +167,13 @@ function register(registry: OpenAPIRegistry): void {
     summary: "Issue an access token (JWT, one hour); the only answer without the status/result envelope",
     security: [],
     request: { body: jsonBody(C.LoginRequest) },
-    responses: {
-      200: jsonResponse("The token", C.LoginResponse),
-      401: jsonResponse("unauthorized: login or password missing or empty", C.ErrorResponse),
-      ...transportErrors,
-    },
+    responses: withPipeline(
+      {
+        200: jsonResponse("The token", C.LoginResponse),
+        401: jsonResponse("unauthorized: login or password missing or empty (or, with --auth strict, not the password this login was first given)", C.ErrorResponse),
+      },
+      PIPELINE,
+    ),
   });
 
   for (const method of METHODS) {
@@ -177,10 +185,7 @@ function register(registry: OpenAPIRegistry): void {
       summary: method.summary,
       security: [{ bearerAuth: [] }],
       request: { body: jsonBody(method.request) },
-      responses: {
-        200: jsonResponse(describeErrors(method.errors), z.union([method.success, C.ErrorResponse])),
-        ...authenticatedErrors,
-      },
+      responses: withPipeline({ 200: jsonResponse(describeErrors(method.errors), z.union([method.success, C.ErrorResponse])) }, PIPELINE),
     });
   }
 }
@@ -195,7 +200,7 @@ export function buildYooMoneyDocument(): OpenApiDocument {
       title: "YooMoney offer program (offerwall) API, as served by promo-sandbox",
       version: "v1",
       description:
-        "Every method is POST with a JSON body. Business errors are HTTP 200 with `{\"status\":\"error\",\"errors\":{code,value,description,parameter?},\"result\"?:{ymCampaignId,campaignStatus}}`; transport errors (400, 401, 404, 405, 413, 429, 500) use the same envelope.",
+        "Every method is POST with a JSON body. Business errors are HTTP 200 with `{\"status\":\"error\",\"errors\":{code,value,description,parameter?},\"result\"?:{ymCampaignId,campaignStatus}}`; transport errors (400, 401, 404, 405, 413, 429, 500) use the same envelope on every method.",
     },
     servers: [
       { url: "https://yoomoney.ru", description: "The real provider" },

@@ -8,5 +8,6 @@ export * from "./reset.js";
 export * from "./scalars.js";
 export * from "./settings.js";
 export * from "./state.js";
+export * from "./tenants.js";
 export * from "./tokens.js";
 export * from "./yoomoney.js";

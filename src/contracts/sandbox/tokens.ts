@@ -1,10 +1,16 @@
 import { z } from "zod";
 import { SandboxInstant, SandboxTenantId } from "./scalars.js";
 
-/** `POST /__sandbox/tokens` (no token needed): issues a token for a tenant, honoured in strict mode too. */
+/**
+ * `POST /__sandbox/tokens`: issues a token, honoured in strict mode too. No token needed for a new tenant;
+ * naming one needs the admin token (or that tenant's own token).
+ */
 export const SandboxTokenRequest = z
   .object({
-    tenant: SandboxTenantId.max(512).optional().meta({ description: "The tenant the token names; default a new tenant-<n>" }),
+    tenant: SandboxTenantId.max(512).optional().meta({
+        description:
+          "The tenant the token names; default a new tenant with a random, unguessable name. Naming one needs the admin token or a valid token of that tenant (anyone may in open mode when the sandbox has no admin token)",
+      }),
     expiresIn: z
       .int()
       .positive()

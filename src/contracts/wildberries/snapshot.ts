@@ -142,6 +142,7 @@ const MediaCampaign = z.object({
   trafficTimer: timerId,
   runningSince: epochMs.nullable(),
   dayTimer: timerId,
+  seed: z.int().min(0).max(0xffffffff),
   traffic: z.record(z.string().regex(MEDIA_CELL_KEY), MediaCell),
 });
 
@@ -160,6 +161,7 @@ const CampaignTraffic = z.object({
   clusters: z.array(z.string()),
   weights: z.array(z.number().min(0)),
   regimes: z.array(KeywordRegime),
+  seed: z.int().min(0).max(0xffffffff),
   ctr: z.number().min(0).max(1),
   atbRate: z.number().min(0).max(1),
   orderRate: z.number().min(0).max(1),
@@ -167,6 +169,7 @@ const CampaignTraffic = z.object({
   activeMs: count,
   unbilledKop: count,
   days: z.array(DayTraffic),
+  pastWords: z.array(z.number().min(0)),
   updDay: z.union([moscowDay, z.literal("")]),
   updRows: z.object({ "0": z.int().min(-1), "1": z.int().min(-1), "3": z.int().min(-1) }),
 });

@@ -33,7 +33,8 @@ export const campaignFieldShape = {
   merchantDomain: z
     .string()
     .max(300)
-    .regex(/^(?!www\.)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i, {
+    // Case-insensitive through the character classes, not a flag: OpenAPI patterns carry no flags.
+    .regex(/^(?![wW]{3}\.)[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*\.[a-zA-Z]{2,}$/, {
       message: "must be a bare domain without http, www or / (e.g. example.com)",
     }),
   merchantLogoSvg: text(300),

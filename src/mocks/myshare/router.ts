@@ -5,6 +5,7 @@ import { myshareProvider } from "../../state/myshare/provider.js";
 import type { SandboxContext } from "../http/context.js";
 import { logInternalError } from "../http/internal-error.js";
 import { bindTenant } from "../http/tenant-of.js";
+import { untilIdle, whenIdle } from "../http/tenant-queue.js";
 import { detail, NOT_FOUND } from "./http/call.js";
 import { allowHeader, handlerFor, ROUTES, type RouteDef } from "./routes/table.js";
 
@@ -50,7 +51,7 @@ function throttled(tenant: Tenant, method: string, path: string): number | undef
 export function myshareRouter(ctx: SandboxContext): Router {
   const router = express.Router();
 
-  router.use((req, res, next) => {
+  router.use(async (req, res, next) => {
     if (!OWNED.test(req.path)) return next();
     const found = match(req.path);
     if (found === undefined) {
@@ -67,6 +68,8 @@ export function myshareRouter(ctx: SandboxContext): Router {
     if (!auth.ok) return detail(ctx, req, res, 401, AUTH_DETAIL[auth.reason], { "WWW-Authenticate": "Token" });
     const tenant = auth.tenant;
     bindTenant(req, tenant);
+    // A long job of this tenant (a clock move in slices) finishes before its next call touches it.
+    if (whenIdle(tenant) !== undefined) await untilIdle(tenant);
     tenant.cause = "request";
     tenant.settle();
     const wait = throttled(tenant, req.method, req.path);

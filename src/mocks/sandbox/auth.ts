@@ -2,6 +2,8 @@ import type { RequestHandler } from "express";
 import type { AuthFailure } from "../../state/kernel/tenants.js";
 import type { SandboxContext } from "../http/context.js";
 import { bindTenant } from "../http/tenant-of.js";
+import { untilIdle, whenIdle } from "../http/tenant-queue.js";
+import { callerOf } from "./admin.js";
 import { fail } from "./reply.js";
 
 const FAILURES: Record<AuthFailure, { code: string; message: string }> = {
@@ -21,12 +23,21 @@ const FAILURES: Record<AuthFailure, { code: string; message: string }> = {
   },
 };
 
+/** The admin token is no tenant's: a tenant call sent with it is refused (it would otherwise name a tenant in open mode). */
+const ADMIN_IS_NO_TENANT =
+  'the admin token acts on no tenant of its own: mint a token for the tenant you mean with POST /__sandbox/tokens {"tenant": "<tenant id>"} (sending the admin token), then send that token';
+
 /**
  * The control plane's auth step: the `Authorization` header chooses the tenant, as for the providers.
- * The tenant then settles (due timers fire) so every handler sees its state as of now.
+ * The tenant then settles (due timers fire) so every handler sees its state as of now. Every call behind
+ * it acts on that tenant only.
  */
 export function authenticate(ctx: SandboxContext): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
+    if (callerOf(ctx, req.headers.authorization) === "admin") {
+      fail(ctx, req, res, 403, "forbidden", ADMIN_IS_NO_TENANT);
+      return;
+    }
     const result = ctx.registry.authenticate(req.headers.authorization);
     if (!result.ok) {
       const failure = FAILURES[result.reason];
@@ -34,6 +45,8 @@ export function authenticate(ctx: SandboxContext): RequestHandler {
       return;
     }
     bindTenant(req, result.tenant);
+    // A long job of this tenant (a clock move in slices) finishes before its next call touches it.
+    if (whenIdle(result.tenant) !== undefined) await untilIdle(result.tenant);
     result.tenant.cause = "control";
     result.tenant.settle();
     next();

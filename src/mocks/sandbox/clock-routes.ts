@@ -1,7 +1,8 @@
-import type { Router } from "express";
+import type { Request, Response, Router } from "express";
 import { SandboxAdvance, SandboxClock, SandboxFreeze, SandboxFreezeRequest } from "../../contracts/sandbox/clock.js";
 import type { Tenant } from "../../state/kernel/tenant.js";
 import type { SandboxContext } from "../http/context.js";
+import { untilIdle } from "../http/tenant-queue.js";
 import { describeValue } from "./describe-value.js";
 import { renderFired } from "./fired.js";
 import { iso } from "./instant.js";
@@ -9,6 +10,7 @@ import { advanceAmount } from "./iso-duration.js";
 import { defineRoute } from "./method-routes.js";
 import { ownField } from "./own-field.js";
 import { fail, reply } from "./reply.js";
+import { advanceInSlices } from "./sliced-advance.js";
 import { withTenant } from "./tenant-handler.js";
 
 /** A clock move lists at most this many fired timers (the first ones); firedTotal counts them all. */
@@ -31,8 +33,11 @@ export function clockRoutes(ctx: SandboxContext, router: Router): void {
         fail(ctx, req, res, 400, "invalid_duration", amount.message);
         return;
       }
-      const report = tenant.advanceReport(amount.ms, FIRED_LIST_LIMIT);
-      reply(ctx, req, res, 200, { now: iso(tenant.now()), fired: renderFired(report.fired), firedTotal: report.total }, SandboxAdvance);
+      // A long move runs in slices: other tenants are served meanwhile, this tenant's calls wait for it.
+      answerLater(ctx, req, res, async () => {
+        const report = await advanceInSlices(tenant, amount.ms, FIRED_LIST_LIMIT);
+        reply(ctx, req, res, 200, { now: iso(report.now), fired: renderFired(report.fired), firedTotal: report.total }, SandboxAdvance);
+      });
     }),
   });
 
@@ -50,31 +55,52 @@ export function clockRoutes(ctx: SandboxContext, router: Router): void {
         );
         return;
       }
-      const now = tenant.now();
-      const at = parsed.data.at === undefined ? now : Date.parse(parsed.data.at);
-      if (at < now) {
-        fail(
-          ctx,
-          req,
-          res,
-          409,
-          "clock_backwards",
-          `cannot freeze at ${iso(at)}: the tenant's clock already reads ${iso(now)} and only moves forward (timers that fired cannot be undone); freeze at or after now, or POST /__sandbox/reset`,
-        );
-        return;
-      }
-      // Freeze at the instant checked above, then move exactly to `at`, firing what falls due on the way.
-      tenant.clock.freeze(now);
-      const report = tenant.advanceReport(at - now, FIRED_LIST_LIMIT);
-      reply(ctx, req, res, 200, { now: iso(tenant.now()), frozen: true, fired: renderFired(report.fired), firedTotal: report.total }, SandboxFreeze);
+      const wanted = parsed.data.at;
+      answerLater(ctx, req, res, async () => {
+        await untilIdle(tenant);
+        await freezeAt(ctx, req, res, tenant, wanted);
+      });
     }),
   });
 
   defineRoute(ctx, router, "/clock/resume", {
     POST: withTenant(ctx, (req, res, tenant) => {
-      tenant.clock.resume();
-      reply(ctx, req, res, 200, clockBody(tenant), SandboxClock);
+      answerLater(ctx, req, res, async () => {
+        await untilIdle(tenant);
+        tenant.clock.resume();
+        reply(ctx, req, res, 200, clockBody(tenant), SandboxClock);
+      });
     }),
+  });
+}
+
+/** Freezes the clock at `wanted` (default now), moving it there first, in slices when that is far. */
+function freezeAt(ctx: SandboxContext, req: Request, res: Response, tenant: Tenant, wanted: string | undefined): Promise<void> | void {
+  const now = tenant.now();
+  const at = wanted === undefined ? now : Date.parse(wanted);
+  if (at < now) {
+    fail(
+      ctx,
+      req,
+      res,
+      409,
+      "clock_backwards",
+      `cannot freeze at ${iso(at)}: the tenant's clock already reads ${iso(now)} and only moves forward (timers that fired cannot be undone); freeze at or after now, or POST /__sandbox/reset`,
+    );
+    return;
+  }
+  // Freeze at the instant checked above, then move exactly to `at`, firing what falls due on the way.
+  tenant.clock.freeze(now);
+  return advanceInSlices(tenant, at - now, FIRED_LIST_LIMIT).then((report) => {
+    reply(ctx, req, res, 200, { now: iso(report.now), frozen: true, fired: renderFired(report.fired), firedTotal: report.total }, SandboxFreeze);
+  });
+}
+
+/** Runs an answer that may wait (for the tenant's queue or a sliced move); a failure answers 500 and is logged. */
+function answerLater(ctx: SandboxContext, req: Request, res: Response, answer: () => Promise<void>): void {
+  answer().catch((error: unknown) => {
+    process.stderr.write(`promo-sandbox: ${req.method} ${req.originalUrl} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    if (!res.headersSent) fail(ctx, req, res, 500, "internal", "the sandbox failed while moving the clock; the error is in its log");
   });
 }
 

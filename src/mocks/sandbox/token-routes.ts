@@ -1,24 +1,47 @@
-import type { Router } from "express";
+import type { Request, Router } from "express";
 import { LATEST_INSTANT_MS } from "../../contracts/sandbox/scalars.js";
 import { SandboxToken, SandboxTokenRequest } from "../../contracts/sandbox/tokens.js";
 import { describeIssues } from "../../state/kernel/issues.js";
 import type { SandboxContext } from "../http/context.js";
+import { adminRefusal, callerOf, refuse, type Refusal } from "./admin.js";
 import { iso } from "./instant.js";
 import { defineRoute } from "./method-routes.js";
+import { randomSecret } from "./random-secret.js";
 import { fail, reply } from "./reply.js";
 
 const DEFAULT_EXPIRES_IN_S = 3600;
 
-/** `POST /tokens`: issues a token for a tenant (a new `tenant-<n>` by default); no token needed. */
-export function tokenRoutes(ctx: SandboxContext, router: Router): void {
-  let counter = 0;
-  const newTenantId = (): string => {
-    let id: string;
-    do id = `tenant-${++counter}`;
-    while (ctx.registry.peek(id) !== undefined);
-    return id;
-  };
+/** A new tenant's name: random (SECRET_BITS), so no one can guess it and take a token for it. */
+function newTenantId(ctx: SandboxContext): string {
+  let id: string;
+  do id = `tenant-${randomSecret()}`;
+  while (ctx.registry.peek(id) !== undefined);
+  return id;
+}
 
+/**
+ * Why this call may not take a token for the tenant it names, if it may not. The admin token may name
+ * any tenant; a valid token of that same tenant may name it (a fresh token before this one expires);
+ * in open mode without an admin token anyone may, as any raw token already names a tenant there.
+ */
+function refusalToName(ctx: SandboxContext, req: Request, tenantId: string): Refusal | undefined {
+  const caller = callerOf(ctx, req.headers.authorization);
+  if (caller === "admin") return undefined;
+  const { auth, adminToken } = ctx.registry.options;
+  if (auth === "open" && adminToken === undefined) return undefined;
+  if (caller === "other") {
+    const own = ctx.registry.authenticate(req.headers.authorization);
+    if (own.ok && own.tenant.id === tenantId) return undefined;
+  }
+  return adminRefusal(ctx, caller, "naming a tenant", 'leave "tenant" out to get a new tenant of your own, or send a valid token of the tenant you name');
+}
+
+/**
+ * `POST /tokens`: issues a token. Without `tenant`, for a new tenant with a random name (no token
+ * needed); with `tenant`, unless refusalToName refuses. Every token carries a random nonce, so none
+ * can be guessed.
+ */
+export function tokenRoutes(ctx: SandboxContext, router: Router): void {
   defineRoute(ctx, router, "/tokens", {
     POST: (req, res) => {
       const parsed = SandboxTokenRequest.safeParse(req.body ?? {});
@@ -33,14 +56,24 @@ export function tokenRoutes(ctx: SandboxContext, router: Router): void {
         );
         return;
       }
-      const tenantId = parsed.data.tenant ?? newTenantId();
-      const tenant = ctx.registry.get(tenantId);
-      const expiresAt = tenant.now() + (parsed.data.expiresIn ?? DEFAULT_EXPIRES_IN_S) * 1000;
+      const named = parsed.data.tenant;
+      const refusal = named === undefined ? undefined : refusalToName(ctx, req, named);
+      if (refusal !== undefined) {
+        refuse(ctx, req, res, refusal);
+        return;
+      }
+      const tenantId = named ?? newTenantId(ctx);
+      // A refused call creates no tenant: a new one's now is read from a fresh tenant that is not installed.
+      const existing = ctx.registry.peek(tenantId);
+      const probe = existing ?? ctx.registry.fresh(tenantId);
+      const expiresAt = probe.now() + (parsed.data.expiresIn ?? DEFAULT_EXPIRES_IN_S) * 1000;
+      if (existing === undefined) ctx.registry.discard(probe);
       if (expiresAt > LATEST_INSTANT_MS) {
         fail(ctx, req, res, 400, "invalid_request", "expiresIn: the token would expire after 9999-12-31T23:59:59.999Z; ask for a shorter lifetime");
         return;
       }
-      const issued = ctx.registry.tokens.issue(tenantId, "sandbox", expiresAt);
+      ctx.registry.get(tenantId);
+      const issued = ctx.registry.tokens.issue(tenantId, "sandbox", expiresAt, randomSecret());
       reply(ctx, req, res, 201, { token: issued.token, tenant: tenantId, expiresAt: iso(issued.expiresAt) }, SandboxToken);
     },
   });

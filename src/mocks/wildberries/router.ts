@@ -12,6 +12,7 @@ import { logInternalError } from "../http/internal-error.js";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "../http/json-depth.js";
 import { send } from "../http/send.js";
 import { bindTenant } from "../http/tenant-of.js";
+import { resettleAfterLongJobs, untilIdle, whenIdle } from "../http/tenant-queue.js";
 import { gatewayError, uuidFrom } from "./gateway-errors.js";
 import type { WbAnswer, WbRoute } from "./route.js";
 import { WB_ROUTES } from "./routes.js";
@@ -139,11 +140,14 @@ export function wildberriesRouter(ctx: SandboxContext): Router {
     if (!auth.ok) return gateway(req, res, 401, "unauthorized", AUTH_DETAIL[auth.reason], realNow());
     const tenant = auth.tenant;
     bindTenant(req, tenant);
+    // A long job of this tenant (a clock move in slices) finishes before its next call touches it.
+    if (whenIdle(tenant) !== undefined) await untilIdle(tenant);
     tenant.cause = "request";
     tenant.settle();
     const headers = limit(req, res, tenant, route);
     if (headers === undefined) return;
     const read = await readBody(req, res);
+    if (whenIdle(tenant) !== undefined) await resettleAfterLongJobs(tenant, "request");
     if (!read.ok) return unreadable(req, res, read);
     const parsed = parseJson(read.bytes);
     req.body = parsed.body;

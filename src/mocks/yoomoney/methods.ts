@@ -48,7 +48,7 @@ export const METHODS: ReadonlyMap<string, MethodRunner> = new Map([
   ["campaigns/start", method("campaigns/start", C.CampaignKeyRequest, C.CampaignStateResponse, startCampaign, success)],
   [
     "campaigns/stop",
-    method("campaigns/stop", C.CampaignKeyRequest, C.StopCampaignResponse, (tenant, key, registry) => stopCampaign(tenant, key, registry.all()), (result) => ({
+    method("campaigns/stop", C.CampaignKeyRequest, C.StopCampaignResponse, stopCampaign, (result) => ({
       errors: {},
       result,
       status: "success" as const,

@@ -1,3 +1,5 @@
+import type { StringPool } from "./string-pool.js";
+
 /**
  * Token buckets keyed by (method, path) inside one tenant, timed on that tenant's clock.
  * A rule lets `burst` calls through at once and refills one token every `intervalMs`.
@@ -25,6 +27,7 @@ export type RateDecision =
   | { allowed: false; limit: number; remaining: 0; retryAfterMs: number; resetMs: number };
 
 interface Bucket {
+  key: string;
   tokens: number;
   updatedAt: number;
 }
@@ -51,7 +54,15 @@ function ceilMs(ms: number): number {
 }
 
 export class RateLimiter {
-  private buckets = new Map<string, Bucket>();
+  /**
+   * The first bucket, and a map only once a second one is needed: most tenants call one method and an
+   * empty Map alone costs more than the bucket.
+   */
+  private first: Bucket | undefined;
+  private buckets: Map<string, Bucket> | undefined;
+
+  /** `names` shares bucket names between the tenants of a registry (every tenant uses the same few). */
+  constructor(private readonly names?: StringPool) {}
 
   /** Takes one token for `key` at `now`, or says how long to wait for one. */
   take(key: string, rule: RateRule, now: number): RateDecision {
@@ -66,14 +77,16 @@ export class RateLimiter {
   }
 
   clear(): void {
-    this.buckets.clear();
+    this.first = undefined;
+    this.buckets = undefined;
   }
 
   private refilled(key: string, rule: RateRule, now: number): Bucket {
-    let bucket = this.buckets.get(key);
+    let bucket = this.first?.key === key ? this.first : this.buckets?.get(key);
     if (bucket === undefined) {
-      bucket = { tokens: rule.burst, updatedAt: now };
-      this.buckets.set(key, bucket);
+      bucket = { key: this.names?.intern(key) ?? key, tokens: rule.burst, updatedAt: now };
+      if (this.first === undefined) this.first = bucket;
+      else (this.buckets ??= new Map([[this.first.key, this.first]])).set(bucket.key, bucket);
       return bucket;
     }
     const elapsed = now - bucket.updatedAt;

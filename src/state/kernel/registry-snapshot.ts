@@ -4,13 +4,18 @@ import { fail, ok, type Result } from "./result.js";
 import { exportSnapshot, importSnapshot } from "./snapshot.js";
 import type { TenantRegistry } from "./tenants.js";
 
-/** Every tenant and issued token of a sandbox as one JSON document (the `--state-file` content). */
+/**
+ * Every tenant, issued token and login password hash of a sandbox as one JSON document (the `--state-file`
+ * content). Tenants idle past the TTL are evicted first, so neither they nor their tokens are written.
+ */
 export function exportRegistry(registry: TenantRegistry): SandboxStateFile {
+  registry.sweep();
   return {
     schemaVersion: 1,
     tenants: [...registry.all()].map((tenant) => exportSnapshot(registry, tenant)),
-    tokens: registry.tokens.all(),
+    tokens: registry.tokens.all().filter((token) => !registry.isEvicted(token.tenantId)),
     tokenSerial: registry.tokens.lastSerial,
+    passwords: registry.credentials.all(),
   };
 }
 
@@ -25,5 +30,6 @@ export function importRegistry(registry: TenantRegistry, data: unknown): Result<
     if (!imported.ok) return fail(`tenants[${index}] (${id}): ${imported.message}`);
   }
   registry.tokens.restore(parsed.data.tokens, parsed.data.tokenSerial);
+  registry.credentials.restore(parsed.data.passwords ?? []);
   return ok({ tenants: parsed.data.tenants.length });
 }

@@ -11,6 +11,12 @@ export class Ring<T> {
       this.dropped++;
       return;
     }
+    if (this.items.length === 0) {
+      // An array literal of one: push() on an empty array reserves room for 17, and most tenants
+      // (one call, then gone) never journal a second one.
+      this.items = [item];
+      return;
+    }
     if (this.items.length < this.capacity) {
       this.items.push(item);
       return;

@@ -25,9 +25,11 @@ export class Rng {
   }
 
   private seedFrom(seed: string): void {
-    this.a = hash32(seed, 1);
-    this.b = hash32(seed, 2);
-    this.c = hash32(seed, 3);
+    // Kept as signed 32-bit words (as nextUint32 and restore leave them; the arithmetic is the same): an
+    // unsigned word above 2^31 would make V8 box all four fields of every tenant's generator as doubles.
+    this.a = hash32(seed, 1) | 0;
+    this.b = hash32(seed, 2) | 0;
+    this.c = hash32(seed, 3) | 0;
     this.d = 1;
     for (let i = 0; i < 15; i++) this.nextUint32();
   }

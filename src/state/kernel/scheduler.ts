@@ -1,3 +1,4 @@
+import { IdSet } from "./id-set.js";
 import type { JsonObject } from "./json.js";
 
 /**
@@ -19,8 +20,8 @@ export interface SchedulerSnapshot {
 export class Scheduler {
   private heap: Timer[] = [];
   /** Ids of the timers in the heap; cancel() only marks these, so size stays right and the set stays small. */
-  private queued = new Set<number>();
-  private cancelled = new Set<number>();
+  private queued = new IdSet();
+  private cancelled = new IdSet();
   private nextId = 1;
 
   schedule(at: number, kind: string, payload: JsonObject): number {
@@ -29,6 +30,18 @@ export class Scheduler {
     this.queued.add(timer.id);
     this.siftUp(this.heap.length - 1);
     return timer.id;
+  }
+
+  /**
+   * Queues a timer that just fired again under its own id (a periodic timer keeps one id whatever its
+   * cadence, so the ids handed out do not depend on how often it fired); a new id if `id` is queued or unknown.
+   */
+  reschedule(id: number, at: number, kind: string, payload: JsonObject): number {
+    if (this.queued.has(id) || id <= 0 || id >= this.nextId) return this.schedule(at, kind, payload);
+    this.heap.push({ id, at, kind, payload });
+    this.queued.add(id);
+    this.siftUp(this.heap.length - 1);
+    return id;
   }
 
   /** Cancels a pending timer; ids that already fired, were cancelled or never existed are ignored. */
@@ -48,6 +61,26 @@ export class Scheduler {
     }
   }
 
+  /**
+   * The deadline of the earliest pending timer, if any; with `include`, of the earliest pending timer
+   * whose kind it accepts (a scan of the queue, which holds a few timers per campaign).
+   */
+  nextAt(include?: (kind: string) => boolean): number | undefined {
+    if (include !== undefined) {
+      let best: number | undefined;
+      for (const t of this.heap) if ((best === undefined || t.at < best) && include(t.kind) && !this.cancelled.has(t.id)) best = t.at;
+      return best;
+    }
+    for (;;) {
+      const top = this.heap[0];
+      if (top === undefined) return undefined;
+      if (!this.cancelled.has(top.id)) return top.at;
+      this.popTop();
+      this.queued.delete(top.id);
+      this.cancelled.delete(top.id);
+    }
+  }
+
   /** Pending (not cancelled) timers, earliest first. */
   pending(): Timer[] {
     return this.heap.filter((t) => !this.cancelled.has(t.id)).sort(compare);
@@ -63,7 +96,7 @@ export class Scheduler {
 
   restore(snapshot: SchedulerSnapshot): void {
     this.heap = [...snapshot.timers].sort(compare);
-    this.queued = new Set(this.heap.map((t) => t.id));
+    this.queued = new IdSet(this.heap.map((t) => t.id));
     this.cancelled.clear();
     this.nextId = snapshot.nextId;
   }

@@ -68,7 +68,10 @@ export function importSnapshot(registry: TenantRegistry, id: string, data: unkno
   for (const provider of providers) {
     if (!Object.hasOwn(snapshot.providers, provider.name)) continue;
     const result = importProvider(() => provider.importState(tenant, snapshot.providers[provider.name]));
-    if (!result.ok) return { ok: false, message: `providers.${provider.name}: ${result.message}` };
+    if (!result.ok) {
+      registry.discard(tenant);
+      return { ok: false, message: `providers.${provider.name}: ${result.message}` };
+    }
   }
   registry.install(tenant);
   return { ok: true, tenant };

@@ -7,6 +7,7 @@ import { Ring } from "./ring.js";
 import { Rng } from "./rng.js";
 import { Scheduler, type Timer } from "./scheduler.js";
 import type { Settings } from "./settings.js";
+import { newTenantShared, type TenantShared } from "./tenant-shared.js";
 
 /**
  * One call as the request journal keeps it. Times are the tenant's virtual time (epoch ms). Bodies are
@@ -49,8 +50,9 @@ export interface TenantLimits {
 export class Tenant {
   readonly clock: VirtualClock;
   readonly scheduler = new Scheduler();
-  readonly rng: Rng;
-  readonly limiter = new RateLimiter();
+  /** Made on first use (see rng): a tenant that never draws a random number keeps none. */
+  private generator: Rng | undefined;
+  readonly limiter: RateLimiter;
   readonly journal: Ring<JournalEntry>;
   readonly events: Ring<DomainEvent>;
   settings: Settings;
@@ -60,25 +62,41 @@ export class Tenant {
   private journalSeq = 0;
   private firingAt: number | null = null;
   private settling = false;
+  private settlingTo: number | null = null;
 
   constructor(
     readonly id: string,
     realNow: RealTime,
-    seed: string,
+    private readonly seed: string,
     settings: Settings,
     private readonly timerHandlers: ReadonlyMap<string, TimerHandler>,
     limits: TenantLimits,
+    /** What the tenants of one registry share (ownership index, string pool); a lone tenant has its own. */
+    private readonly shared: TenantShared = newTenantShared(),
   ) {
     this.clock = new VirtualClock(realNow);
-    this.rng = new Rng(`${seed}\u0000${id}`);
+    this.limiter = new RateLimiter(shared.strings);
     this.settings = { ...settings };
     this.journal = new Ring(limits.journalSize);
     this.events = new Ring(limits.eventLogSize);
   }
 
+  /** The tenant's seeded generator: the same server seed and tenant id always start the same sequence. */
+  get rng(): Rng {
+    return (this.generator ??= new Rng(`${this.seed}\u0000${this.id}`));
+  }
+
   /** The tenant's present: the clock, or a timer's deadline while that timer fires. */
   now(): number {
     return this.firingAt ?? this.clock.now();
+  }
+
+  /**
+   * While timers fire: the instant the clock move in progress settles to (a timer may account a long
+   * quiet stretch at once up to it, or up to the next pending timer); null otherwise.
+   */
+  settleHorizon(): number | null {
+    return this.settlingTo;
   }
 
   schedule(at: number, kind: string, payload: JsonObject): number {
@@ -93,9 +111,35 @@ export class Tenant {
     this.events.push({ ...event, seq: ++this.eventSeq, at: this.now(), cause: this.cause });
   }
 
+  /** Journals a call. Equal texts (paths, `{}`, a list every tenant reads) are kept once for all tenants. */
   log(entry: Omit<JournalEntry, "seq" | "at">): void {
+    const pool = this.shared.strings;
     const { provider, method, path, query, status, requestBody, responseBody } = entry;
-    this.journal.push({ seq: ++this.journalSeq, at: this.now(), provider, method, path, query, status, requestBody, responseBody });
+    this.journal.push({
+      seq: ++this.journalSeq,
+      at: this.now(),
+      provider: pool.intern(provider),
+      method: pool.intern(method),
+      path: pool.intern(path),
+      query: pool.intern(query),
+      status,
+      requestBody: requestBody === undefined ? undefined : pool.intern(requestBody),
+      responseBody: responseBody === undefined ? undefined : pool.intern(responseBody),
+    });
+  }
+
+  /** Records that this tenant owns `key` of `kind` (see Directory), so other tenants can ask who owns it. */
+  claim(kind: string, key: string | number): void {
+    this.shared.directory.claim(this, kind, key);
+  }
+
+  unclaim(kind: string, key: string | number): void {
+    this.shared.directory.unclaim(this, kind, key);
+  }
+
+  /** Whether another tenant of the same registry owns `key` of `kind`: one lookup, whatever the tenant count. */
+  claimedByAnother(kind: string, key: string | number): boolean {
+    return this.shared.directory.heldByAnother(this, kind, key);
   }
 
   /** Runs every timer due by `limit` (default: now), each at its own deadline, in order. */
@@ -112,18 +156,20 @@ export class Tenant {
    * Moves the clock forward by `ms` like advance(), listing only the first `maxListed` timers that fire
    * (a month of a busy seller's traffic fires hundreds of thousands) and counting all of them.
    */
-  advanceReport(ms: number, maxListed: number): FiredReport {
+  advanceReport(ms: number, maxListed: number, horizon?: number): FiredReport {
     const report: FiredReport = { fired: [], total: 0 };
     const target = this.clock.now() + ms;
-    this.settleInto(target, report, maxListed);
+    this.settleInto(target, report, maxListed, horizon);
     this.clock.advance(ms);
-    return this.settleInto(this.clock.now(), report, maxListed);
+    return this.settleInto(this.clock.now(), report, maxListed, horizon);
   }
 
-  private settleInto(limit: number, report: FiredReport, maxListed: number): FiredReport {
+  /** `horizon`: where the clock move in progress ends when it is made in slices (settleHorizon()). */
+  private settleInto(limit: number, report: FiredReport, maxListed: number, horizon?: number): FiredReport {
     if (this.settling) return report;
     const previousCause = this.cause;
     this.settling = true;
+    this.settlingTo = Math.max(limit, horizon ?? limit);
     try {
       for (let timer = this.scheduler.popDue(limit); timer; timer = this.scheduler.popDue(limit)) {
         const fired = this.fire(timer);
@@ -132,6 +178,7 @@ export class Tenant {
       }
     } finally {
       this.settling = false;
+      this.settlingTo = null;
       this.firingAt = null;
       this.cause = previousCause;
     }

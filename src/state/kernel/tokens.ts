@@ -19,10 +19,14 @@ export class TokenRegistry {
 
   constructor(private readonly secret: string) {}
 
-  /** Signs an HS512 JWT (`sub`, `exp` in seconds, `jti`) that names `tenantId`. */
-  issue(tenantId: string, subject: string, expiresAt: number): IssuedToken {
+  /**
+   * Signs an HS512 JWT (`sub`, `exp` in seconds, `jti`) that names `tenantId`. The secret derives from
+   * the seed, so without `nonce` a token can be predicted; the adapters pass a `nonce` of random text
+   * (128 bits or more, from node:crypto), which makes the token unguessable.
+   */
+  issue(tenantId: string, subject: string, expiresAt: number, nonce?: string): IssuedToken {
     const header = base64url(JSON.stringify({ alg: "HS512", typ: "JWT" }));
-    const claims = { sub: subject, tenant: tenantId, exp: Math.floor(expiresAt / 1000), jti: ++this.serial };
+    const claims = { sub: subject, tenant: tenantId, exp: Math.floor(expiresAt / 1000), jti: ++this.serial, ...(nonce === undefined ? {} : { nonce }) };
     const body = `${header}.${base64url(JSON.stringify(claims))}`;
     const signature = createHmac("sha512", this.secret).update(body).digest("base64url");
     const issued: IssuedToken = { token: `${body}.${signature}`, tenantId, subject, expiresAt };
@@ -32,6 +36,13 @@ export class TokenRegistry {
 
   lookup(token: string): IssuedToken | undefined {
     return this.issued.get(token);
+  }
+
+  /** How many issued tokens name each tenant (expired ones included: they are kept until a restart). */
+  countByTenant(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { tenantId } of this.issued.values()) counts.set(tenantId, (counts.get(tenantId) ?? 0) + 1);
+    return counts;
   }
 
   /** Every issued token, for the state file. */

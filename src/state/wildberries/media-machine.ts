@@ -1,22 +1,31 @@
 import type { JsonValue } from "../kernel/json.js";
 import type { Tenant } from "../kernel/tenant.js";
-import { budgetSpent, dailyLimitReached, accrueMedia, HOUR_MS } from "./media-traffic.js";
+import { budgetSpent, dailyLimitReached, accrueMedia, mediaPauseHour } from "./media-traffic.js";
 import type { MediaCampaign, MediaStatus } from "./model.js";
 import { DAY_MS, moscowDate, moscowMidnight } from "./moscow-time.js";
+import { dropMediaDays, oldestKeptDay } from "./stats-retention.js";
+import { MEDIA_TRAFFIC_TIMER, nextHour, nextTrafficTick } from "./traffic-clock.js";
 
 /** Timer kinds of media campaigns (handled in media-timers.ts). */
 export const TIMER_MEDIA_LAUNCH = "wildberries.mediaLaunch";
-export const TIMER_MEDIA_TRAFFIC = "wildberries.mediaTraffic";
+export const TIMER_MEDIA_TRAFFIC = MEDIA_TRAFFIC_TIMER;
 export const TIMER_MEDIA_DAY = "wildberries.mediaDay";
 
 /** extended.reason while a views campaign waits for money (the docs' own example text). */
 export const BUDGET_REASON = "Для возобновления показов пополните бюджет медиакампании";
 
-/** Schedules the next hourly traffic tick of a running campaign (or its end, if that comes first). */
-function scheduleTraffic(tenant: Tenant, campaign: MediaCampaign): void {
+/**
+ * Schedules the next traffic tick of a running campaign (under `reuse`, the id it fired with): the
+ * next hour or its end, whichever comes first; during a long clock move the tick jumps
+ * (traffic-clock.ts), stopping at the hour its budget or daily limits would pause it.
+ */
+function scheduleTraffic(tenant: Tenant, campaign: MediaCampaign, reuse?: number): void {
   const now = tenant.now();
-  const nextHour = Math.floor(now / HOUR_MS) * HOUR_MS + HOUR_MS;
-  campaign.trafficTimer = tenant.schedule(Math.min(nextHour, Math.max(now, campaign.to)), TIMER_MEDIA_TRAFFIC, { advertId: campaign.advertId });
+  const end = Math.max(now, campaign.to);
+  let at = Math.min(nextTrafficTick(tenant, end), end);
+  if (at > nextHour(now)) at = Math.max(nextHour(now), Math.min(at, mediaPauseHour(campaign, at) ?? at));
+  const payload = { advertId: campaign.advertId };
+  campaign.trafficTimer = reuse === undefined ? tenant.schedule(at, TIMER_MEDIA_TRAFFIC, payload) : tenant.scheduler.reschedule(reuse, at, TIMER_MEDIA_TRAFFIC, payload);
 }
 
 /**
@@ -107,8 +116,9 @@ export function mediaTrafficTick(tenant: Tenant, campaign: MediaCampaign, timerI
   if (campaign.status !== 6 || campaign.trafficTimer !== timerId) return;
   campaign.trafficTimer = null;
   const outcome = accrueMedia(tenant, campaign, tenant.now());
+  dropMediaDays(campaign, oldestKeptDay(tenant.now()));
   if (tenant.now() >= campaign.to) setMediaStatus(tenant, campaign, 7);
   else if (outcome === "budget") setMediaStatus(tenant, campaign, 11);
   else if (outcome === "daily") setMediaStatus(tenant, campaign, 10);
-  else scheduleTraffic(tenant, campaign);
+  else scheduleTraffic(tenant, campaign, timerId);
 }

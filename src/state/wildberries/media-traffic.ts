@@ -1,9 +1,9 @@
-import type { Rng } from "../kernel/rng.js";
 import type { Tenant } from "../kernel/tenant.js";
 import type { MediaCampaign, MediaCell, MediaItem } from "./model.js";
-import { moscowDate } from "./moscow-time.js";
+import { DAY_MS, moscowDate } from "./moscow-time.js";
+import { dayIndexStart, daySeed, firstHour, hourStart, HOUR_MS, moscowDayIndex, unit } from "./traffic-clock.js";
 
-export const HOUR_MS = 3_600_000;
+export { HOUR_MS };
 
 /** App types (1 site, 32 Android, 64 iOS) and their share of a banner's views. */
 export const MEDIA_APPS: readonly (readonly [number, number])[] = [
@@ -15,8 +15,11 @@ export const MEDIA_APPS: readonly (readonly [number, number])[] = [
 /** What the simulation found after accounting a running stretch. */
 export type AccrueOutcome = "running" | "budget" | "daily";
 
-/** Rounds up with probability equal to the fraction, so small expected counts still add up over time. */
-const stochastic = (rng: Rng, x: number): number => Math.floor(x + rng.next());
+/**
+ * Rubles on a grid of a millionth: every amount the simulation adds is snapped to it, so sums come out
+ * the same whatever order they are added in (an advance cut in two leaves the same state as one).
+ */
+const snap = (rubles: number): number => Math.round(rubles * 1e6) / 1e6;
 
 export const cellKey = (day: string, itemId: number, app: number): string => `${day}|${itemId}|${app}`;
 
@@ -38,13 +41,68 @@ export function dailyLimitReached(campaign: MediaCampaign, day: string): boolean
   return campaign.items.every((item) => itemAtDailyLimit(campaign, item, day));
 }
 
+/** The cheapest view of a type 2 campaign (rubles). */
+const cheapestView = (campaign: MediaCampaign): number => Math.min(...campaign.items.map((item) => item.cpm)) / 1000;
+
 /** Type 2: the budget cannot pay for one more view of any banner. */
 export function budgetSpent(campaign: MediaCampaign): boolean {
   if (campaign.type !== 2) return false;
   if (campaign.items.length === 0) return campaign.budget <= 0;
-  const cheapest = Math.min(...campaign.items.map((item) => item.cpm));
-  return campaign.budget < cheapest / 1000;
+  return campaign.budget < cheapestView(campaign);
 }
+
+/** Booked views of a banner's cell on the piece's day, before the piece (0 for a day not booked yet). */
+type BookedViews = (item: MediaItem, app: number) => number;
+
+const ZERO: MediaCell = { views: 0, clicks: 0, atbs: 0, orders: 0, expenses: 0 };
+
+/**
+ * What one Moscow day's part [from, to] adds, per banner and app type, in closed form. Views: the
+ * day's hourly rate (300-900) × the app's share × the hours, rounded with an offset, all hashed from
+ * the campaign's seed and the day, so [a, b] adds value(b) - value(a) wherever a stretch is cut. A
+ * type 2 banner with a daily limit stops at the views the limit pays for (split over the app types).
+ * Clicks (0.8-2.5 % of views), add-to-basket (2-8 % of clicks) and orders (30 % of those) are functions
+ * of the cell's views so far. Type 2 pays cpm per 1000 views; type 1 pays the banner's cpm as its day
+ * rate, pro rata.
+ */
+function piece(campaign: MediaCampaign, from: number, to: number, booked: BookedViews): MediaCell[][] {
+  const index = moscowDayIndex(from);
+  const seed = daySeed(campaign.seed, index);
+  const dayStart = dayIndexStart(index);
+  const hoursFrom = Math.min(24, Math.max(0, (from - dayStart) / HOUR_MS));
+  const hoursTo = Math.min(24, Math.max(0, (to - dayStart) / HOUR_MS));
+  return campaign.items.map((item) => {
+    const k = (item.id % 0x100000) * 16;
+    const rate = 300 + Math.floor(unit(seed, k) * 601);
+    const capViews = campaign.type === 2 && item.dailyLimit > 0 ? Math.floor((item.dailyLimit * 1000) / item.cpm + 1e-9) : Number.POSITIVE_INFINITY;
+    let shareBefore = 0;
+    return MEDIA_APPS.map(([, share], a): MediaCell => {
+      const cap = capViews === Number.POSITIVE_INFINITY ? capViews : Math.floor(capViews * (shareBefore + share) + 1e-9) - Math.floor(capViews * shareBefore + 1e-9);
+      shareBefore += share;
+      const raw = (hours: number) => (hours === 0 ? 0 : Math.floor(rate * share * hours + unit(seed, k + 1 + a)));
+      const ctr = 0.008 + unit(seed, k + 4 + a) * 0.017;
+      const atbRate = 0.02 + unit(seed, k + 10 + a) * 0.06;
+      const clicksOf = (views: number) => Math.min(views, Math.floor(views * ctr + unit(seed, k + 7 + a)));
+      const atbsOf = (clicks: number) => Math.min(clicks, Math.floor(clicks * atbRate + unit(seed, k + 13 + a)));
+      const ordersOf = (atbs: number) => Math.min(atbs, Math.floor(atbs * 0.3 + unit(seed, k + 16 + a)));
+      const before = booked(item, a);
+      const after = Math.max(before, Math.min(before + raw(hoursTo) - raw(hoursFrom), cap));
+      const clicks = [clicksOf(before), clicksOf(after)] as const;
+      const atbs = [atbsOf(clicks[0]), atbsOf(clicks[1])] as const;
+      const views = after - before;
+      const expenses = campaign.type === 2 ? snap((views * item.cpm) / 1000) : snap(snap((item.cpm / 24) * hoursTo * share) - snap((item.cpm / 24) * hoursFrom * share));
+      return { views, clicks: clicks[1] - clicks[0], atbs: atbs[1] - atbs[0], orders: ordersOf(atbs[1]) - ordersOf(atbs[0]), expenses };
+    });
+  });
+}
+
+/** The views booked so far on `day` in each cell of the campaign. */
+const bookedOn =
+  (campaign: MediaCampaign, day: string): BookedViews =>
+  (item, a) =>
+    campaign.traffic[cellKey(day, item.id, MEDIA_APPS[a]?.[0] ?? 1)]?.views ?? 0;
+
+const pieceExpenses = (cells: MediaCell[][]): number => snap(cells.reduce((sum, item) => sum + item.reduce((s, c) => s + c.expenses, 0), 0));
 
 function addCell(campaign: MediaCampaign, key: string, add: MediaCell): void {
   const cell = campaign.traffic[key] ?? { views: 0, clicks: 0, atbs: 0, orders: 0, expenses: 0 };
@@ -52,46 +110,89 @@ function addCell(campaign: MediaCampaign, key: string, add: MediaCell): void {
   cell.clicks += add.clicks;
   cell.atbs += add.atbs;
   cell.orders += add.orders;
-  cell.expenses += add.expenses;
+  cell.expenses = snap(cell.expenses + add.expenses);
   campaign.traffic[key] = cell;
 }
 
+/** Books a piece on its Moscow day; a type 2 piece the budget cannot pay for is cut to it (banners, apps in order). */
+function book(campaign: MediaCampaign, day: string, cells: MediaCell[][]): void {
+  const cut = campaign.type === 2 && pieceExpenses(cells) > campaign.budget;
+  campaign.items.forEach((item, i) => {
+    MEDIA_APPS.forEach(([app], a) => {
+      const cell = { ...(cells[i]?.[a] ?? ZERO) };
+      if (cut) {
+        const affordable = Math.max(0, Math.floor((campaign.budget * 1000) / item.cpm + 1e-9));
+        if (cell.views > affordable) {
+          const ratio = cell.views > 0 ? affordable / cell.views : 0;
+          cell.views = affordable;
+          cell.clicks = Math.floor(cell.clicks * ratio);
+          cell.atbs = Math.min(cell.clicks, Math.floor(cell.atbs * ratio));
+          cell.orders = Math.min(cell.atbs, Math.floor(cell.orders * ratio));
+          cell.expenses = snap((affordable * item.cpm) / 1000);
+        }
+      }
+      if (campaign.type === 2) campaign.budget = Math.max(0, snap(campaign.budget - cell.expenses));
+      campaign.expenses = snap(campaign.expenses + cell.expenses);
+      addCell(campaign, cellKey(day, item.id, app), cell);
+    });
+  });
+}
+
 /**
- * Accounts the traffic of a running (6) campaign from `runningSince` to `until` (never across an hour
- * boundary: the hourly tick runs at each one). Per banner and app type: views from the seeded
- * generator, clicks 0.8-2.5 % of views, add-to-basket 2-8 % of clicks, orders 30 % of those. Type 2
- * pays cpm per 1000 views from the campaign budget, within each banner's daily limit (rubles per Moscow
- * day); type 1 pays each banner's cpm as its day rate, pro rata.
+ * Accounts the traffic of a running (6) campaign from `runningSince` to `until`, a Moscow day at a
+ * time, and says whether its budget (type 2) or all its banners' daily limits (type 2, today) are
+ * used up. The stretch may be long: the closed form makes it one step per day.
  */
-export function accrueMedia(tenant: Tenant, campaign: MediaCampaign, until: number): AccrueOutcome {
+export function accrueMedia(_tenant: Tenant, campaign: MediaCampaign, until: number): AccrueOutcome {
   const since = campaign.runningSince;
   if (since === null || until <= since) return "running";
-  const rng = tenant.rng;
-  const fraction = (until - since) / HOUR_MS;
-  const day = moscowDate(since);
-  for (const item of campaign.items) {
-    const hourly = rng.int(300, 900);
-    for (const [app, share] of MEDIA_APPS) {
-      let views = stochastic(rng, fraction * share * hourly);
-      let expenses: number;
-      if (campaign.type === 2) {
-        const dailyLeft = item.dailyLimit > 0 ? item.dailyLimit - spentOn(campaign, item, day) : Number.POSITIVE_INFINITY;
-        const affordable = Math.max(0, Math.floor((Math.min(campaign.budget, dailyLeft) * 1000) / item.cpm));
-        views = Math.min(views, affordable);
-        expenses = (views * item.cpm) / 1000;
-        campaign.budget = Math.max(0, campaign.budget - expenses);
-      } else {
-        expenses = (item.cpm / 24) * fraction * share;
-      }
-      const clicks = Math.min(views, stochastic(rng, views * (0.008 + rng.next() * 0.017)));
-      const atbs = Math.min(clicks, stochastic(rng, clicks * (0.02 + rng.next() * 0.06)));
-      const orders = Math.min(atbs, stochastic(rng, atbs * 0.3));
-      campaign.expenses += expenses;
-      addCell(campaign, cellKey(day, item.id, app), { views, clicks, atbs, orders, expenses });
-    }
+  // The last hour is a piece of its own, as hourly ticks cut it: a budget that runs out cuts that hour only.
+  const lastHour = Math.max(since, hourStart(until - 1));
+  let start = since;
+  while (start < until) {
+    const end = Math.min(start < lastHour ? lastHour : until, dayIndexStart(moscowDayIndex(start) + 1));
+    const day = moscowDate(start);
+    book(campaign, day, piece(campaign, start, end, bookedOn(campaign, day)));
+    start = end;
   }
   campaign.runningSince = until;
   if (budgetSpent(campaign)) return "budget";
-  if (dailyLimitReached(campaign, day)) return "daily";
+  // The day `until` falls in: at midnight a new day begins, with every daily limit fresh.
+  if (dailyLimitReached(campaign, moscowDate(until))) return "daily";
   return "running";
+}
+
+/**
+ * The first whole hour in (runningSince, to] at which the campaign would pause: its budget no longer
+ * pays a view (type 2), or every banner reached its daily limit (type 2); undefined when neither.
+ */
+export function mediaPauseHour(campaign: MediaCampaign, to: number): number | undefined {
+  const since = campaign.runningSince;
+  if (since === null || campaign.type !== 2 || campaign.items.length === 0) return undefined;
+  const limited = campaign.items.every((item) => item.dailyLimit > 0);
+  const floor = campaign.budget - cheapestView(campaign);
+  let spent = 0;
+  const firstDay = moscowDate(since);
+  const bookedBy = (start: number): BookedViews => (moscowDate(start) === firstDay ? bookedOn(campaign, firstDay) : () => 0);
+  return firstHour(since, to, {
+    reached: (start, at) => {
+      const booked = bookedBy(start);
+      const cells = piece(campaign, start, at, booked);
+      if (spent + pieceExpenses(cells) > floor) return true;
+      if (!limited) return false;
+      // Whether the limits are used up just before `at` (at midnight the next day begins afresh).
+      const before = Math.min(at, dayIndexStart(moscowDayIndex(start) + 1) - 1);
+      const today = before === at ? cells : piece(campaign, start, before, booked);
+      return campaign.items.every((item, i) => {
+        let spentToday = 0;
+        MEDIA_APPS.forEach((_, a) => {
+          spentToday += ((booked(item, a) + (today[i]?.[a]?.views ?? 0)) * item.cpm) / 1000;
+        });
+        return item.dailyLimit - spentToday < item.cpm / 1000;
+      });
+    },
+    commit: (start, end) => {
+      spent += pieceExpenses(piece(campaign, start, end, bookedBy(start)));
+    },
+  });
 }

@@ -69,6 +69,7 @@ export function createMedia(tenant: Tenant, input: NewMediaCampaign): Result<Med
     trafficTimer: null,
     runningSince: null,
     dayTimer: null,
+    seed: tenant.rng.nextUint32(),
     traffic: {},
   };
   state.media.set(advertId, campaign);

@@ -204,6 +204,8 @@ export interface MediaCampaign {
   runningSince: number | null;
   /** Status 5: go-live at `from`; status 10: resume at the next Moscow midnight. */
   dayTimer: number | null;
+  /** Seeds the simulation's daily draws (traffic-clock.ts daySeed): drawn once, at creation. */
+  seed: number;
   /** Simulated traffic keyed "YYYY-MM-DD|itemId|appType" (Moscow day, banner, 1 site / 32 Android / 64 iOS). */
   traffic: Record<string, MediaCell>;
 }

@@ -52,9 +52,15 @@ export function dayWords(traffic: CampaignTraffic, day: DayTraffic): number[] {
   return out;
 }
 
-/** Per-keyword totals (views, clicks, spend kopecks) over the days `include` accepts. */
-export function keywordTotals(traffic: CampaignTraffic, include: (day: string) => boolean = () => true): number[] {
+const everyDay = (): boolean => true;
+
+/**
+ * Per-keyword totals (views, clicks, spend kopecks) over the days `include` accepts; without it, over
+ * the campaign's whole life (the days dropped by stats-retention.ts included).
+ */
+export function keywordTotals(traffic: CampaignTraffic, include: (day: string) => boolean = everyDay): number[] {
   const totals = new Array<number>(traffic.keywords.length * WORD_METRICS).fill(0);
+  if (include === everyDay) for (let i = 0; i < totals.length; i++) totals[i] = traffic.pastWords[i] ?? 0;
   for (const day of traffic.days) {
     if (!include(day.day)) continue;
     const words = dayWords(traffic, day);

@@ -61,6 +61,8 @@ export interface CampaignTraffic {
   weights: number[];
   /** Every keyword regime the campaign has had: eligible keyword indexes and their cumulative weights (ending at 1). */
   regimes: KeywordRegime[];
+  /** Seeds the campaign's daily draws (traffic-clock.ts daySeed): drawn once, when it first enters 9. */
+  seed: number;
   /** Seeded behaviour: click-through, add-to-basket per click, order per add-to-basket. */
   ctr: number;
   atbRate: number;
@@ -71,8 +73,13 @@ export interface CampaignTraffic {
   activeMs: number;
   /** Spend not yet charged to the budget: the budget and upd move in whole rubles (0-99 kopecks). */
   unbilledKop: number;
-  /** Days with traffic, ascending. */
+  /** Days with traffic, ascending; only the last STATS_RETENTION_DAYS (stats-retention.ts). */
   days: DayTraffic[];
+  /**
+   * Per-keyword totals (views, clicks, spend kopecks; WORD_METRICS numbers per keyword) of the days
+   * dropped from `days`, so that all-time keyword figures (stat-words, stat/words) stay whole.
+   */
+  pastWords: number[];
   /** Index in WildberriesState.upd of today's row per money source (0, 1, 3), and the day they are for. */
   updDay: string;
   updRows: { 0: number; 1: number; 3: number };

@@ -1,52 +1,32 @@
 import type { Tenant } from "../kernel/tenant.js";
 import { WB_CONFIG } from "./config.js";
-import { eligibleKeywords, type EligibilityMemo } from "./keywords-eligible.js";
+import { eligibleKeywords, type EligibilityMemo, type EligibleKeywords } from "./keywords-eligible.js";
 import type { Campaign } from "./model.js";
-import { DAY_MS, MOSCOW_OFFSET_MS, moscowDate, moscowMidnight } from "./moscow-time.js";
+import { DAY_MS, moscowDate } from "./moscow-time.js";
 import type { WildberriesState } from "./state.js";
+import { dayIndexStart, daySeed, firstHour, hourStart, HOUR_MS, moscowDayIndex, unit } from "./traffic-clock.js";
 import type { CampaignTraffic, DayTraffic } from "./traffic-model.js";
 import * as Layout from "./traffic-model.js";
 import { chargeUpd } from "./upd.js";
 
 /**
- * One slice of an active campaign's traffic: the model behind every statistic.
+ * The model behind every statistic of an active (9) promotion campaign, in closed form per Moscow day.
  *
- * Per nm, the expected views of the slice are base × √(bid / minimum bid) × the Moscow hour's factor
- * × a seeded noise (one draw per campaign and slice) × the slice's length in hours; search views are
- * further scaled by the share of the campaign's keyword popularity its phrase lists leave eligible.
- * Integers come from rounding with offsets hashed from one more draw, so a slice costs
- * two draws of the tenant's generator however many nms and keywords the campaign has.
- * Spend = views / 1000 × bid, in kopecks. Clicks = views × ctr, add-to-basket = clicks × rate,
- * orders = add-to-basket × rate, shks = orders + ~15 %, sum_price = shks × the nm's price.
+ * Per nm and app type, the views accrued from the day's midnight to an instant t are
+ * floor(rate × share of the app × W(t) + offset), where W(t) is the hours elapsed weighted by the
+ * Moscow hour's factor (night is quiet, the evening peaks) and rate = base × √(bid / minimum bid) ×
+ * the day's noise (search views further scaled by the share of keyword popularity the phrase lists
+ * leave eligible). Clicks = views × ctr, add-to-basket = clicks × rate, orders = add-to-basket × rate,
+ * shks = orders + ~15 %, each rounded with its own offset; spend = views / 1000 × bid (kopecks);
+ * sum_price = shks × the nm's price. The day's noise and offsets are hashed from the campaign's seed
+ * and the day (traffic-clock.ts), so value(t) depends on t only and accounting [a, b] adds
+ * value(b) - value(a), wherever a stretch is cut. Only per-day cells are kept.
  */
-
-export const SLOT_MS = 3_600_000;
 
 // Local copies of the cell layout (traffic-model.ts): plain constants on the hot path.
 const APP_COUNT = Layout.APP_COUNT;
 const METRICS = Layout.METRICS;
-const VIEWS = Layout.VIEWS;
-const CLICKS = Layout.CLICKS;
-const ATBS = Layout.ATBS;
-const ORDERS = Layout.ORDERS;
-const SHKS = Layout.SHKS;
-const SPEND_KOP = Layout.SPEND_KOP;
-const SUM_PRICE = Layout.SUM_PRICE;
-const POSITION_SUM = Layout.POSITION_SUM;
-const SEARCH_GROUP = Layout.SEARCH_GROUP;
 const CELLS_PER_NM = APP_COUNT * METRICS;
-
-/** moscowDate of the last slice's day (slices of a tick share it): the Date formatting is costly. */
-let lastDayIndex = Number.NaN;
-let lastDay = "";
-function dayKey(at: number): string {
-  const index = Math.floor((at + MOSCOW_OFFSET_MS) / DAY_MS);
-  if (index !== lastDayIndex) {
-    lastDayIndex = index;
-    lastDay = moscowDate(at);
-  }
-  return lastDay;
-}
 
 /** Views per hour per nm at the minimum bid, at an hour factor of 1. */
 const AUTO_BASE = 60;
@@ -56,25 +36,22 @@ const CATALOG_BASE = 25;
 const AUTO_BOOSTER = 0.55;
 const AUTO_CAROUSEL = 0.25;
 const AUTO_RECOM = 0.2;
-/** Share of views per app type (1 site, 32 Android, 64 iOS), cumulative. */
-const APP_CUMULATIVE = [0.25, 0.7, 1] as const;
+/** Share of views per app type (1 site, 32 Android, 64 iOS). */
+const APP_SHARE = [0.25, 0.45, 0.3] as const;
 /** Average search position at the minimum bid (type 8 boosterStats). */
 const POSITION_BASE = 320;
 /** Traffic by Moscow hour of day (night is quiet, the evening peaks). */
 const HOUR_FACTOR = [
   0.3, 0.2, 0.15, 0.1, 0.1, 0.15, 0.3, 0.5, 0.8, 1.0, 1.1, 1.15, 1.2, 1.2, 1.15, 1.1, 1.1, 1.15, 1.25, 1.4, 1.5, 1.45, 1.1, 0.6,
 ] as const;
-/** The k-th rounding offset of a slice, in [0, 1): an integer hash of the slice's one 32-bit draw and k. */
-function offset(seed: number, k: number): number {
-  return hash(seed, k) / 4294967296;
-}
+/** Factor-hours from midnight to the start of each hour (25 entries, the last one the whole day). */
+const HOUR_CUMULATIVE = HOUR_FACTOR.reduce<number[]>((sums, f) => [...sums, (sums[sums.length - 1] ?? 0) + f], [0]);
 
-/** A 32-bit hash (murmur3 finaliser) of the slice's draw and k, unsigned. */
-function hash(seed: number, k: number): number {
-  let h = (seed ^ Math.imul(k + 1, 0x9e3779b1)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+/** W(t): factor-weighted hours from the Moscow midnight `dayStart` to `at` (within that day). */
+function factorHours(dayStart: number, at: number): number {
+  const into = Math.min(24, Math.max(0, (at - dayStart) / HOUR_MS));
+  const h = Math.min(23, Math.floor(into));
+  return (HOUR_CUMULATIVE[h] ?? 0) + (HOUR_FACTOR[h] ?? 0) * (into - h);
 }
 
 /** An nm's shelf price in rubles, stable per nm (orders × price gives sum_price). */
@@ -82,71 +59,150 @@ export function nmPrice(nm: number): number {
   return 390 + ((Math.imul(nm, 0x9e3779b1) >>> 0) % 40) * 50;
 }
 
-// Scratch space of one slice, reused (no allocation on the hot path).
-let nmIds: number[] = [];
-let searchViews: number[] = [];
-let otherViews: number[] = [];
-let spend: number[] = [];
-let searchSpend: number[] = [];
-let positions: number[] = [];
+// Draw numbers of a day (k of unit(daySeed, k)): per (nm, app) cell 8 of them, then these.
+const K_NOISE = 0x7fff0000;
+const K_SEARCH_CLICKS = 0x7fff0001;
+const K_POSITION = 0x7ffe0000;
+const cellK = (nm: number, app: number) => (((nm % 0x100000) * APP_COUNT + app) * 8) | 0;
 
-function ensureScratch(n: number): void {
-  if (nmIds.length >= n) return;
-  nmIds = new Array<number>(n).fill(0);
-  searchViews = new Array<number>(n).fill(0);
-  otherViews = new Array<number>(n).fill(0);
-  spend = new Array<number>(n).fill(0);
-  searchSpend = new Array<number>(n).fill(0);
-  positions = new Array<number>(n).fill(0);
+/** What one nm earns per factor-hour on a day (before the app split), at which bids. */
+interface NmPlan {
+  nm: number;
+  search: number;
+  other: number;
+  searchCpm: number;
+  otherCpm: number;
+  position: number;
+  price: number;
 }
 
-/** Fills the scratch arrays with the slice's per-nm views, spend and position; returns the nm count. */
-function planNms(campaign: Campaign, scale: number, reach: number, u: number): number {
-  let n = 0;
+/** A campaign's day under its current settings: enough to compute value(t) for any t of the day. */
+interface DayPlan {
+  seed: number;
+  dayStart: number;
+  nms: NmPlan[];
+  regime: number;
+  ctr: number;
+  atbRate: number;
+  orderRate: number;
+}
+
+const NOISE_MIN = 0.75;
+const NOISE_SPREAD = 0.5;
+
+function planDay(campaign: Campaign, traffic: CampaignTraffic, eligible: EligibleKeywords, dayIndex: number, noiseOf = (seed: number) => NOISE_MIN + NOISE_SPREAD * unit(seed, K_NOISE)): DayPlan {
+  const seed = daySeed(traffic.seed, dayIndex);
+  const noise = noiseOf(seed);
+  const nms: NmPlan[] = [];
   if (campaign.autoParams !== null) {
     const p = campaign.autoParams;
-    const booster = p.active.booster ? AUTO_BOOSTER * reach : 0;
+    const booster = p.active.booster ? AUTO_BOOSTER * eligible.reach : 0;
     const other = (p.active.carousel ? AUTO_CAROUSEL : 0) + (p.active.recom ? AUTO_RECOM : 0);
-    ensureScratch(p.nms.length);
     for (const nm of p.nms) {
       let cpm = p.cpm;
       for (const x of p.nmCpm) if (x.nm === nm) cpm = x.cpm;
-      const expected = AUTO_BASE * Math.sqrt(Math.max(cpm, 1) / WB_CONFIG.cpmMinBooster) * scale;
-      const sv = Math.floor(expected * booster + offset(u, 2 * n));
-      const ov = Math.floor(expected * other + offset(u, 2 * n + 1));
-      nmIds[n] = nm;
-      searchViews[n] = sv;
-      otherViews[n] = ov;
-      searchSpend[n] = Math.round((sv * cpm) / 10);
-      spend[n] = Math.round(((sv + ov) * cpm) / 10);
-      positions[n] = Math.max(1, Math.round((POSITION_BASE * Math.sqrt(WB_CONFIG.cpmMinBooster / Math.max(cpm, 1))) * (0.85 + 0.3 * offset(u, 97 + n))));
-      n++;
+      const rate = AUTO_BASE * Math.sqrt(Math.max(cpm, 1) / WB_CONFIG.cpmMinBooster) * noise;
+      const spread = 0.85 + 0.3 * unit(seed, K_POSITION + (nm % 0x10000));
+      const position = Math.max(1, Math.round(POSITION_BASE * Math.sqrt(WB_CONFIG.cpmMinBooster / Math.max(cpm, 1)) * spread));
+      nms.push({ nm, search: rate * booster, other: rate * other, searchCpm: cpm, otherCpm: cpm, position, price: nmPrice(nm) });
     }
-    return n;
-  }
-  const params = campaign.unitedParams ?? [];
-  let count = 0;
-  for (const param of params) count += param.nms.length;
-  ensureScratch(count);
-  for (const param of params) {
-    const s = param.searchCPM;
-    const c = param.catalogCPM;
-    const searchExp = s > 0 ? SEARCH_BASE * Math.sqrt(s / WB_CONFIG.cpmMinSearchCatalog) * scale * reach : 0;
-    const catalogExp = c > 0 ? CATALOG_BASE * Math.sqrt(c / WB_CONFIG.cpmMinSearchCatalog) * scale : 0;
-    for (const nm of param.nms) {
-      const sv = Math.floor(searchExp + offset(u, 2 * n));
-      const ov = Math.floor(catalogExp + offset(u, 2 * n + 1));
-      nmIds[n] = nm;
-      searchViews[n] = sv;
-      otherViews[n] = ov;
-      const searchKop = Math.round((sv * s) / 10);
-      searchSpend[n] = searchKop;
-      spend[n] = searchKop + Math.round((ov * c) / 10);
-      positions[n] = 0;
-      n++;
+  } else {
+    for (const param of campaign.unitedParams ?? []) {
+      const s = param.searchCPM;
+      const c = param.catalogCPM;
+      const search = s > 0 ? SEARCH_BASE * Math.sqrt(s / WB_CONFIG.cpmMinSearchCatalog) * noise * eligible.reach : 0;
+      const other = c > 0 ? CATALOG_BASE * Math.sqrt(c / WB_CONFIG.cpmMinSearchCatalog) * noise : 0;
+      for (const nm of param.nms) nms.push({ nm, search, other, searchCpm: s, otherCpm: c, position: 0, price: nmPrice(nm) });
     }
   }
-  return n;
+  return { seed, dayStart: dayIndexStart(dayIndex), nms, regime: eligible.regime, ctr: traffic.ctr, atbRate: traffic.atbRate, orderRate: traffic.orderRate };
+}
+
+// One (nm, app) cell of value(t), in this order; SLOTS numbers per cell.
+const S_VIEWS = 0;
+const O_VIEWS = 1;
+const CLICKS = 2;
+const ATBS = 3;
+const ORDERS = 4;
+const SHKS = 5;
+const SPEND = 6;
+const SEARCH_SPEND = 7;
+const SLOTS = 8;
+
+/**
+ * value(t) of every (nm, app) cell of the plan into `out` (plan.nms.length × APP_COUNT × SLOTS
+ * numbers), then the clicks attributed to search (one more number).
+ */
+function valueAt(plan: DayPlan, at: number, out: number[]): void {
+  const w = factorHours(plan.dayStart, at);
+  let o = 0;
+  let searchViews = 0;
+  let allClicks = 0;
+  for (const nm of plan.nms) {
+    for (let a = 0; a < APP_COUNT; a++) {
+      const k = cellK(nm.nm, a);
+      const share = (APP_SHARE[a] ?? 0) * w;
+      const s = w === 0 ? 0 : Math.floor(nm.search * share + unit(plan.seed, k));
+      const ov = w === 0 ? 0 : Math.floor(nm.other * share + unit(plan.seed, k + 1));
+      const clicks = Math.floor((s + ov) * plan.ctr + unit(plan.seed, k + 2));
+      const atbs = Math.floor(clicks * plan.atbRate + unit(plan.seed, k + 3));
+      const orders = Math.floor(atbs * plan.orderRate + unit(plan.seed, k + 4));
+      const searchSpend = Math.round((s * nm.searchCpm) / 10);
+      out[o + S_VIEWS] = s;
+      out[o + O_VIEWS] = ov;
+      out[o + CLICKS] = clicks;
+      out[o + ATBS] = atbs;
+      out[o + ORDERS] = orders;
+      out[o + SHKS] = orders + Math.floor(orders * 0.15 + unit(plan.seed, k + 5));
+      out[o + SPEND] = searchSpend + Math.round((ov * nm.otherCpm) / 10);
+      out[o + SEARCH_SPEND] = searchSpend;
+      searchViews += s;
+      allClicks += clicks;
+      o += SLOTS;
+    }
+  }
+  out[o] = Math.min(allClicks, Math.floor(searchViews * plan.ctr + unit(plan.seed, K_SEARCH_CLICKS)));
+}
+
+// Scratch space (reused: no allocation on the hot path).
+let fromValues: number[] = [];
+let toValues: number[] = [];
+
+/** The plan's cells accrued over [from, to] (one Moscow day) into `toValues`; returns the spend in kopecks. */
+function pieceOf(plan: DayPlan, from: number, to: number): number {
+  const size = plan.nms.length * APP_COUNT * SLOTS + 1;
+  if (fromValues.length < size) {
+    fromValues = new Array<number>(size).fill(0);
+    toValues = new Array<number>(size).fill(0);
+  }
+  valueAt(plan, to, toValues);
+  if (from > plan.dayStart) valueAt(plan, from, fromValues);
+  else fromValues.fill(0, 0, size);
+  let spend = 0;
+  for (let i = 0; i < size; i++) {
+    toValues[i] = (toValues[i] ?? 0) - (fromValues[i] ?? 0);
+    if (i % SLOTS === SPEND && i < size - 1) spend += toValues[i] ?? 0;
+  }
+  return spend;
+}
+
+/** Cuts the piece in `toValues` to `availableKop`: counts shrink in proportion, spend is exactly what is left. */
+function cutPiece(plan: DayPlan, totalKop: number, availableKop: number): void {
+  const size = plan.nms.length * APP_COUNT * SLOTS;
+  const left = Math.max(0, availableKop);
+  const ratio = totalKop > 0 ? left / totalKop : 0;
+  let cumulative = 0;
+  let previous = 0;
+  for (let o = 0; o < size; o += SLOTS) {
+    cumulative += toValues[o + SPEND] ?? 0;
+    const next = totalKop > 0 ? Math.floor((left * cumulative) / totalKop) : 0;
+    const spend = next - previous;
+    previous = next;
+    for (const slot of [S_VIEWS, O_VIEWS, CLICKS, ATBS, ORDERS, SHKS]) toValues[o + slot] = Math.floor((toValues[o + slot] ?? 0) * ratio);
+    toValues[o + SEARCH_SPEND] = Math.min(spend, Math.round((toValues[o + SEARCH_SPEND] ?? 0) * ratio));
+    toValues[o + SPEND] = spend;
+  }
+  toValues[size] = Math.floor((toValues[size] ?? 0) * ratio);
 }
 
 /** The campaign's cells for `day` (the last day, or a new one: time only moves forward). */
@@ -173,110 +229,43 @@ const add = (cells: number[], at: number, value: number) => {
   cells[at] = (cells[at] ?? 0) + value;
 };
 
-/**
- * Accounts the campaign's traffic from `from` to `to` (one Moscow day, at most one slot): adds it to
- * the day's cells and keywords, charges the spend to the budget in whole rubles (kopecks carry over)
- * and to upd. When the budget cannot pay for the whole slice, the slice is cut to what it can pay for
- * and the budget ends at exactly 0. Returns true when the budget is used up.
- */
-export function accrueSlice(
-  tenant: Tenant,
-  state: WildberriesState,
-  campaign: Campaign,
-  traffic: CampaignTraffic,
-  from: number,
-  to: number,
-  memo?: EligibilityMemo,
-): boolean {
-  const hours = (to - from) / SLOT_MS;
-  const availableKop = campaign.budget * 100 - traffic.unbilledKop;
-  if (hours <= 0) return availableKop <= 0;
-  traffic.activeMs += to - from;
-  const hour = Math.floor(((from + MOSCOW_OFFSET_MS) % DAY_MS) / SLOT_MS);
-  const noise = 0.75 + 0.5 * tenant.rng.next();
-  const u = tenant.rng.nextUint32();
-  const eligible = eligibleKeywords(tenant, campaign, traffic, memo);
-  const n = planNms(campaign, (HOUR_FACTOR[hour] ?? 1) * noise * hours, eligible.reach, u);
-
-  let total = 0;
-  for (let i = 0; i < n; i++) total += spend[i] ?? 0;
-  let exhausted = false;
-  if (total >= availableKop) {
-    // The budget pays for part of the slice: views shrink in proportion, spend is exactly what is left.
-    exhausted = true;
-    const ratio = total > 0 ? Math.max(0, availableKop) / total : 0;
-    let cum = 0;
-    let prev = 0;
-    for (let i = 0; i < n; i++) {
-      const share = spend[i] ?? 0;
-      cum += share;
-      const next = total > 0 ? Math.floor((Math.max(0, availableKop) * cum) / total) : 0;
-      spend[i] = next - prev;
-      prev = next;
-      searchViews[i] = Math.floor((searchViews[i] ?? 0) * ratio);
-      otherViews[i] = Math.floor((otherViews[i] ?? 0) * ratio);
-      searchSpend[i] = Math.min(spend[i] ?? 0, Math.round((searchSpend[i] ?? 0) * ratio));
-    }
-    total = Math.max(0, availableKop);
-  }
-
-  const day = dayOf(traffic, dayKey(from));
+/** Adds the piece in `toValues` to the day's cells and its keyword regime's search group; the spend in kopecks. */
+function book(plan: DayPlan, day: DayTraffic): number {
   const cells = day.cells;
-  let k = 200;
-  let allClicks = 0;
-  let kwViews = 0;
-  let kwSpend = 0;
-  for (let i = 0; i < n; i++) {
-    const nm = nmIds[i] ?? 0;
-    const views = (searchViews[i] ?? 0) + (otherViews[i] ?? 0);
-    const nmSpend = spend[i] ?? 0;
-    kwViews += searchViews[i] ?? 0;
-    kwSpend += searchSpend[i] ?? 0;
-    if (views === 0 && nmSpend === 0) continue;
-    const base = nmBase(day, nm, i);
-    const price = nmPrice(nm);
-    const position = positions[i] ?? 0;
-    let prevViews = 0;
-    let prevSpend = 0;
-    const g = offset(u, k++);
-    for (let a = 0; a < APP_COUNT; a++) {
-      const cumViews = Math.floor(views * (APP_CUMULATIVE[a] ?? 1) + g);
-      const appViews = a === APP_COUNT - 1 ? views - prevViews : cumViews - prevViews;
-      const cumSpend = views > 0 ? Math.floor((nmSpend * (prevViews + appViews)) / views + g) : a === 1 ? nmSpend : prevSpend;
-      const appSpend = a === APP_COUNT - 1 ? nmSpend - prevSpend : Math.max(0, Math.min(cumSpend, nmSpend) - prevSpend);
-      prevViews += appViews;
-      prevSpend += appSpend;
-      if (appViews === 0 && appSpend === 0) continue;
-      // One hash, four byte-sized rounding offsets (1/256 resolution is plenty for rounding).
-      const h = hash(u, k++);
-      const clicks = Math.floor(appViews * traffic.ctr + (h & 255) / 256);
-      const atbs = Math.floor(clicks * traffic.atbRate + ((h >>> 8) & 255) / 256);
-      const orders = Math.floor(atbs * traffic.orderRate + ((h >>> 16) & 255) / 256);
-      const shks = orders + Math.floor(orders * 0.15 + (h >>> 24) / 256);
-      const at = base + a * METRICS;
-      add(cells, at + VIEWS, appViews);
-      add(cells, at + CLICKS, clicks);
-      add(cells, at + ATBS, atbs);
-      add(cells, at + ORDERS, orders);
-      add(cells, at + SHKS, shks);
-      add(cells, at + SPEND_KOP, appSpend);
-      add(cells, at + SUM_PRICE, shks * price);
-      add(cells, at + POSITION_SUM, appViews * position);
-      allClicks += clicks;
+  let searchViews = 0;
+  let searchSpend = 0;
+  let spend = 0;
+  let o = 0;
+  plan.nms.forEach((nm, i) => {
+    for (let a = 0; a < APP_COUNT; a++, o += SLOTS) {
+      const views = (toValues[o + S_VIEWS] ?? 0) + (toValues[o + O_VIEWS] ?? 0);
+      const kop = toValues[o + SPEND] ?? 0;
+      const clicks = toValues[o + CLICKS] ?? 0;
+      searchViews += toValues[o + S_VIEWS] ?? 0;
+      searchSpend += toValues[o + SEARCH_SPEND] ?? 0;
+      spend += kop;
+      if (views === 0 && kop === 0 && clicks === 0) continue;
+      const shks = toValues[o + SHKS] ?? 0;
+      const at = nmBase(day, nm.nm, i) + a * METRICS;
+      add(cells, at + Layout.VIEWS, views);
+      add(cells, at + Layout.CLICKS, clicks);
+      add(cells, at + Layout.ATBS, toValues[o + ATBS] ?? 0);
+      add(cells, at + Layout.ORDERS, toValues[o + ORDERS] ?? 0);
+      add(cells, at + Layout.SHKS, shks);
+      add(cells, at + Layout.SPEND_KOP, kop);
+      add(cells, at + Layout.SUM_PRICE, shks * nm.price);
+      add(cells, at + Layout.POSITION_SUM, views * nm.position);
     }
-  }
-  if (eligible.regime !== -1 && kwViews > 0) {
-    addSearch(day, eligible.regime, kwViews, Math.min(allClicks, Math.floor(kwViews * traffic.ctr + offset(u, k))), Math.min(kwSpend, total));
-  }
-  bill(state, campaign, traffic, day.day, total, Math.min(to, moscowMidnight(from) + DAY_MS - 1));
-  return exhausted || campaign.budget * 100 - traffic.unbilledKop <= 0;
+  });
+  if (plan.regime !== -1 && searchViews > 0) addSearch(day, plan.regime, searchViews, toValues[o] ?? 0, Math.min(searchSpend, spend));
+  return spend;
 }
 
-/** Adds the slice's search traffic to the day's group of its keyword regime. */
+/** Adds a piece's search traffic to the day's group of its keyword regime. */
 function addSearch(day: DayTraffic, regime: number, views: number, clicks: number, spendKop: number): void {
   const search = day.search;
   let at = 0;
-  while (at < search.length && search[at] !== regime) at += SEARCH_GROUP;
+  while (at < search.length && search[at] !== regime) at += Layout.SEARCH_GROUP;
   if (at >= search.length) search.push(regime, 0, 0, 0);
   add(search, at + 1, views);
   add(search, at + 2, clicks);
@@ -287,8 +276,82 @@ function addSearch(day: DayTraffic, regime: number, views: number, clicks: numbe
 function bill(state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, day: string, spendKop: number, at: number): void {
   traffic.unbilledKop += spendKop;
   const rubles = Math.floor(traffic.unbilledKop / 100);
-  if (rubles <= 0) return;
   traffic.unbilledKop -= rubles * 100;
   campaign.budget -= rubles;
   chargeUpd(state, campaign, traffic, day, rubles, at);
+}
+
+const availableKop = (campaign: Campaign, traffic: CampaignTraffic) => campaign.budget * 100 - traffic.unbilledKop;
+
+/** Accounts [from, to] day by day; a piece the budget cannot pay for is cut to it. True when the budget is used up. */
+function accrueSpan(state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, eligible: EligibleKeywords, from: number, to: number): boolean {
+  let start = from;
+  while (start < to) {
+    const index = moscowDayIndex(start);
+    const end = Math.min(to, dayIndexStart(index + 1));
+    const plan = planDay(campaign, traffic, eligible, index);
+    const total = pieceOf(plan, start, end);
+    const available = availableKop(campaign, traffic);
+    const exhausted = total >= available;
+    if (exhausted) cutPiece(plan, total, available);
+    const day = dayOf(traffic, moscowDate(start));
+    const spend = book(plan, day);
+    traffic.activeMs += end - start;
+    bill(state, campaign, traffic, day.day, spend, Math.min(end, plan.dayStart + DAY_MS - 1));
+    traffic.accruedTo = end;
+    if (exhausted || availableKop(campaign, traffic) <= 0) return true;
+    start = end;
+  }
+  return false;
+}
+
+/** More than a whole day of the campaign can spend (kopecks) at its current settings, on any day. */
+function daySpendBound(campaign: Campaign, traffic: CampaignTraffic, eligible: EligibleKeywords): number {
+  const plan = planDay(campaign, traffic, eligible, 0, () => NOISE_MIN + NOISE_SPREAD);
+  const w = HOUR_CUMULATIVE[24] ?? 0;
+  let bound = 0;
+  for (const nm of plan.nms) {
+    for (const share of APP_SHARE) bound += ((nm.search * share * w + 1) * nm.searchCpm + (nm.other * share * w + 1) * nm.otherCpm) / 10 + 1;
+  }
+  return bound;
+}
+
+/** Whether the budget surely pays for [from, to], whatever the days' draws (no need to look for the hour it runs out). */
+function surelyPaid(campaign: Campaign, traffic: CampaignTraffic, eligible: EligibleKeywords, from: number, to: number): boolean {
+  const days = moscowDayIndex(to) - moscowDayIndex(from) + 1;
+  return daySpendBound(campaign, traffic, eligible) * days < availableKop(campaign, traffic);
+}
+
+/**
+ * The first whole hour in (from, to] by which the campaign's spend since `from` reaches what its
+ * budget can pay, or undefined (the hourly tick would have found its budget used up then).
+ */
+export function budgetRunsOut(tenant: Tenant, campaign: Campaign, traffic: CampaignTraffic, from: number, to: number, memo?: EligibilityMemo): number | undefined {
+  const eligible = eligibleKeywords(tenant, campaign, traffic, memo);
+  if (surelyPaid(campaign, traffic, eligible, from, to)) return undefined;
+  const available = availableKop(campaign, traffic);
+  let spent = 0;
+  return firstHour(from, to, {
+    reached: (start, at) => spent + pieceOf(planDay(campaign, traffic, eligible, moscowDayIndex(start)), start, at) >= available,
+    commit: (start, end) => {
+      spent += pieceOf(planDay(campaign, traffic, eligible, moscowDayIndex(start)), start, end);
+    },
+  });
+}
+
+/**
+ * Accounts the campaign's traffic from `accruedTo` to `to`, as hourly ticks would: when the budget
+ * runs out at a whole hour on the way, the traffic stops there, that last hour cut to what the budget
+ * could pay (it ends at exactly 0). Returns true when the budget is used up.
+ */
+export function accrueTraffic(tenant: Tenant, state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, to: number, memo?: EligibilityMemo): boolean {
+  const from = traffic.accruedTo;
+  if (from === null || to <= from) return from !== null && availableKop(campaign, traffic) <= 0;
+  const eligible = eligibleKeywords(tenant, campaign, traffic, memo);
+  const lastHour = Math.max(from, hourStart(to));
+  const runsOut = lastHour > from ? budgetRunsOut(tenant, campaign, traffic, from, lastHour, memo) : undefined;
+  const stop = runsOut ?? to;
+  const cut = Math.max(from, runsOut === undefined ? lastHour : runsOut - HOUR_MS);
+  if (accrueSpan(state, campaign, traffic, eligible, from, cut)) return true;
+  return accrueSpan(state, campaign, traffic, eligible, cut, stop);
 }

@@ -4,23 +4,25 @@ import type { Tenant } from "../kernel/tenant.js";
 import { setCampaignStatus } from "./campaign-status.js";
 import { seedKeywords } from "./keywords-seed.js";
 import type { Campaign } from "./model.js";
+import { DAY_MS } from "./moscow-time.js";
 import { existingState, wildberriesState, type WildberriesState } from "./state.js";
+import { dropOldStats } from "./stats-retention.js";
+import { dayIndexStart, moscowDayIndex, nextHour, nextTrafficTick, TRAFFIC_TIMER } from "./traffic-clock.js";
 import type { CampaignTraffic, TrafficState } from "./traffic-model.js";
 import type { EligibilityMemo } from "./keywords-eligible.js";
-import { accrueSlice, SLOT_MS } from "./traffic-slice.js";
+import { accrueTraffic, budgetRunsOut } from "./traffic-slice.js";
 
 /**
- * The simulation runs on one hourly tick per tenant, not one timer per campaign: at each whole hour
- * every active (9) campaign gets the traffic of the hour that just ended. A campaign that starts
- * mid-hour gets the rest of that hour at the next tick; one that leaves 9 mid-hour gets its part of
- * the hour at that instant. So traffic exists exactly while a campaign is in 9, and a month of a
- * thousand campaigns is 720 timer firings.
+ * The simulation runs on one tick per tenant, not one timer per campaign: at each whole hour every
+ * active (9) campaign gets the traffic of the time since the last tick, day by day, all campaigns in
+ * step. A campaign that starts mid-hour gets the rest of that hour at the next tick; one that leaves 9
+ * mid-hour gets its part of the hour at that instant. During a long clock move the tick jumps
+ * (traffic-clock.ts nextTrafficTick), stopping at the hour a budget runs out, so a century costs one
+ * step per day and campaign and leaves the same state as hourly ticks.
  */
-export const TRAFFIC_TIMER = "wildberries.traffic";
+export { TRAFFIC_TIMER };
 
-const nextSlot = (at: number) => Math.floor(at / SLOT_MS) * SLOT_MS + SLOT_MS;
-
-/** An active campaign as the tick walks it: resolved once, not looked up every hour. Not state. */
+/** An active campaign as the tick walks it: resolved once, not looked up every tick. Not state. */
 interface Runner extends EligibilityMemo {
   campaign: Campaign;
   traffic: CampaignTraffic;
@@ -50,6 +52,7 @@ function newTraffic(tenant: Tenant, state: WildberriesState, campaign: Campaign)
     clusters,
     weights,
     regimes: [],
+    seed: tenant.rng.nextUint32(),
     ctr: 0.02 + 0.04 * tenant.rng.next(),
     atbRate: 0.08 + 0.12 * tenant.rng.next(),
     orderRate: 0.2 + 0.25 * tenant.rng.next(),
@@ -57,31 +60,31 @@ function newTraffic(tenant: Tenant, state: WildberriesState, campaign: Campaign)
     activeMs: 0,
     unbilledKop: 0,
     days: [],
+    pastWords: [],
     updDay: "",
     updRows: { 0: -1, 1: -1, 3: -1 },
   };
 }
 
-function ensureTick(tenant: Tenant, state: WildberriesState): void {
+/**
+ * Schedules the tick (under `reuse`, the id it fired with, when there is one): the next hour, or
+ * during a long clock move the jump target, brought forward to the first hour a budget runs out.
+ */
+function ensureTick(tenant: Tenant, state: WildberriesState, reuse?: number): void {
   const traffic = state.traffic;
   if (traffic.timer !== null) return;
-  const at = nextSlot(tenant.now());
-  traffic.timer = tenant.schedule(at, TRAFFIC_TIMER, {});
-  traffic.timerAt = at;
-}
-
-/** Accounts a campaign's traffic up to `to`, slot by slot; true when its budget ran out on the way. */
-function accrueUntil(tenant: Tenant, state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, to: number, memo?: EligibilityMemo): boolean {
-  let from = traffic.accruedTo;
-  if (from === null) return false;
-  while (from < to) {
-    const end = Math.min(to, nextSlot(from));
-    const exhausted = accrueSlice(tenant, state, campaign, traffic, from, end, memo);
-    traffic.accruedTo = end;
-    from = end;
-    if (exhausted) return true;
+  const now = tenant.now();
+  let at = nextTrafficTick(tenant);
+  if (at > nextHour(now)) {
+    for (const runner of runnersOf(state)) {
+      const from = runner.traffic.accruedTo;
+      if (runner.campaign.status !== 9 || from === null) continue;
+      const runsOut = budgetRunsOut(tenant, runner.campaign, runner.traffic, from, at, runner);
+      if (runsOut !== undefined && runsOut < at) at = Math.max(runsOut, nextHour(now));
+    }
   }
-  return false;
+  traffic.timer = reuse === undefined ? tenant.schedule(at, TRAFFIC_TIMER, {}) : tenant.scheduler.reschedule(reuse, at, TRAFFIC_TIMER, {});
+  traffic.timerAt = at;
 }
 
 /** The campaign entered 9: traffic accrues from now. */
@@ -104,7 +107,7 @@ export function stopTraffic(tenant: Tenant, campaign: Campaign): void {
   if (state === undefined) return;
   const traffic = state.traffic.byCampaign.get(campaign.advertId);
   if (traffic !== undefined && traffic.accruedTo !== null) {
-    accrueUntil(tenant, state, campaign, traffic, tenant.now());
+    accrueTraffic(tenant, state, campaign, traffic, tenant.now());
     traffic.accruedTo = null;
   }
   const active = state.traffic.active;
@@ -118,8 +121,11 @@ export function stopTraffic(tenant: Tenant, campaign: Campaign): void {
   }
 }
 
-/** The hourly tick: every active campaign gets the hour's traffic; those whose budget ran out go to 11 now. */
-function tick(tenant: Tenant): JsonObject | void {
+/**
+ * The tick: every active campaign gets its traffic up to now, a Moscow day at a time for all of them
+ * (so upd rows open in the same order however the time is cut); those whose budget ran out go to 11.
+ */
+function tick(tenant: Tenant, timerId: number): JsonObject | void {
   const state = existingState(tenant);
   if (state === undefined) return;
   const traffic = state.traffic;
@@ -128,23 +134,30 @@ function tick(tenant: Tenant): JsonObject | void {
   const now = tenant.now();
   const exhausted: Campaign[] = [];
   let stale = false;
-  for (const runner of runnersOf(state)) {
-    const campaign = runner.campaign;
-    if (campaign.status !== 9) {
-      stale = true;
-      continue;
+  const list = runnersOf(state).filter((runner) => {
+    if (runner.campaign.status === 9) return true;
+    stale = true;
+    return false;
+  });
+  let from = now;
+  for (const runner of list) from = Math.min(from, runner.traffic.accruedTo ?? now);
+  for (let day = moscowDayIndex(from); dayIndexStart(day) < now; day++) {
+    const until = Math.min(now, dayIndexStart(day) + DAY_MS);
+    for (const runner of list) {
+      if (exhausted.includes(runner.campaign)) continue;
+      if (accrueTraffic(tenant, state, runner.campaign, runner.traffic, until, runner)) exhausted.push(runner.campaign);
     }
-    if (accrueUntil(tenant, state, campaign, runner.traffic, now, runner)) exhausted.push(campaign);
   }
   const campaigns = traffic.active.length;
   if (stale) {
     traffic.active = traffic.active.filter((id) => state.campaigns.get(id)?.status === 9);
     runners.delete(traffic);
   }
+  dropOldStats(tenant, state);
   for (const campaign of exhausted) setCampaignStatus(tenant, campaign, 11);
-  if (traffic.active.length > 0) ensureTick(tenant, state);
+  if (traffic.active.length > 0) ensureTick(tenant, state, timerId);
   return exhausted.length === 0 ? { campaigns } : { campaigns, budgetSpent: exhausted.map((c) => c.advertId) };
 }
 
 /** Timers of the traffic simulation of active (9) campaigns. */
-export const trafficTimers: Record<string, TimerHandler> = { [TRAFFIC_TIMER]: (tenant) => tick(tenant) };
+export const trafficTimers: Record<string, TimerHandler> = { [TRAFFIC_TIMER]: (tenant, timer) => tick(tenant, timer.id) };

@@ -10,11 +10,13 @@ import type { CampaignTraffic } from "./traffic-model.js";
 export const UPD_MAX_DAYS = 31;
 
 /**
- * Books `rubles` of a campaign's spend on `day` against its current money source: one upd row per
- * campaign, Moscow day and source, growing through the day (updTime = the last charge).
+ * Books `rubles` (0 or more) of a campaign's spend on `day`, accounted up to `at`, against its current
+ * money source: one upd row per campaign, Moscow day and source, opened at the day's first accounting
+ * (so rows are created in the same order however the day's accounting is cut) and growing through the
+ * day; updTime is the instant the day is accounted to. Rows still at 0 ₽ are not listed.
  */
 export function chargeUpd(state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, day: string, rubles: number, at: number): void {
-  if (rubles <= 0) return;
+  if (rubles < 0) return;
   if (traffic.updDay !== day) {
     traffic.updDay = day;
     traffic.updRows = { 0: -1, 1: -1, 3: -1 };
@@ -57,7 +59,7 @@ export function updRows(tenant: Tenant, from: string | undefined, to: string | u
   const rows: UpdRow[] = [];
   if (state === undefined) return ok(rows);
   for (const row of state.upd) {
-    if (from === undefined || to === undefined || row.day < from || row.day > to) continue;
+    if (from === undefined || to === undefined || row.day < from || row.day > to || row.updSum === 0) continue;
     const campaign = state.campaigns.get(row.advertId);
     rows.push(campaign === undefined ? { ...row } : { ...row, campName: campaign.name, advertStatus: campaign.status });
   }

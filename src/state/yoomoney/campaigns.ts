@@ -4,13 +4,14 @@ import type { CampaignStatus } from "../../contracts/yoomoney/enums.js";
 import { fail, ok, type Result } from "../kernel/result.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { resolveCampaign, stateOf } from "./campaign-key.js";
+import { claimCampaigns, ownedByAnotherPartner } from "./campaign-owners.js";
 import { mergeFields, sameDiscount, toFields } from "./campaign-fields.js";
 import { run, scheduleEnd, setStatus, submitForModeration } from "./campaign-machine.js";
 import { checkCampaign } from "./campaign-rules.js";
 import { incorrectData, type YmError } from "./errors.js";
 import { usesOneOffPins, type Campaign } from "./model.js";
 import { PinStore } from "./pin-store.js";
-import { findCampaign, yoomoneyState } from "./state.js";
+import { yoomoneyState } from "./state.js";
 
 export interface CampaignState {
   ymCampaignId: number;
@@ -52,6 +53,7 @@ export function createCampaign(tenant: Tenant, request: CreateCampaignRequest): 
   };
   state.campaigns.set(campaign.ymCampaignId, campaign);
   state.byPartnerId.set(fields.partnerCampaignId, campaign.ymCampaignId);
+  claimCampaigns(tenant, [campaign.ymCampaignId]);
   tenant.record({ provider: "yoomoney", entity: "campaign", id: String(campaign.ymCampaignId), from: null, to: "created" });
   submitForModeration(tenant, campaign);
   scheduleEnd(tenant, campaign);
@@ -113,11 +115,11 @@ export function startCampaign(tenant: Tenant, key: CampaignKeyRequest): Result<C
  * campaigns/stop: -> paused (restartable). A campaign id that exists only for another partner answers
  * failMerchant, as documented; one that exists nowhere answers campaignNotFound.
  */
-export function stopCampaign(tenant: Tenant, key: CampaignKeyRequest, others: Iterable<Tenant>): Result<CampaignState, YmError> {
+export function stopCampaign(tenant: Tenant, key: CampaignKeyRequest): Result<CampaignState, YmError> {
   const found = resolveCampaign(tenant, key);
   if (!found.ok) {
     const id = key.ymCampaignId;
-    if (found.error.code === "campaignNotFound" && id !== undefined && ownedElsewhere(tenant, id, others)) {
+    if (found.error.code === "campaignNotFound" && id !== undefined && ownedByAnotherPartner(tenant, id)) {
       return fail({ code: "failMerchant", detail: `Campaign ${id} belongs to another aggregator or store; only its owner can stop it` });
     }
     return found;
@@ -139,11 +141,4 @@ export function stopCampaign(tenant: Tenant, key: CampaignKeyRequest, others: It
       setStatus(tenant, campaign, "paused");
       return ok(stateOf(campaign));
   }
-}
-
-function ownedElsewhere(tenant: Tenant, id: number, others: Iterable<Tenant>): boolean {
-  for (const other of others) {
-    if (other !== tenant && findCampaign(other, id) !== undefined) return true;
-  }
-  return false;
 }

@@ -4,6 +4,7 @@ import { fail, ok, type Result } from "../kernel/result.js";
 import type { Tenant } from "../kernel/tenant.js";
 import type { Campaign, YooMoneyState } from "./model.js";
 import { PinStore } from "./pin-store.js";
+import { claimCampaigns, releaseCampaigns } from "./campaign-owners.js";
 import { existingState, replaceState } from "./state.js";
 
 /**
@@ -71,6 +72,9 @@ export function importYooMoney(tenant: Tenant, data: unknown): Result<YooMoneySt
     state.campaigns.set(c.ymCampaignId, campaign);
     state.byPartnerId.set(c.fields.partnerCampaignId, c.ymCampaignId);
   }
+  const previous = existingState(tenant);
+  if (previous !== undefined) releaseCampaigns(tenant, previous.campaigns.keys());
+  claimCampaigns(tenant, state.campaigns.keys());
   replaceState(tenant, state);
   return ok(state);
 }

@@ -29,20 +29,22 @@ describe("POST /__sandbox/tokens", () => {
     expect(res.body.expiresAt).toBe("2026-01-16T09:01:30.000Z");
   });
 
-  it("without a tenant, names a new one tenant-1, tenant-2, ... skipping ids in use", async () => {
+  it("without a tenant, creates a new one with a random 128-bit name, never a sequential one", async () => {
     const { app, registry } = makeControlApp();
-    registry.get("tenant-2");
     const first = await request(app).post("/__sandbox/tokens");
     const second = await request(app).post("/__sandbox/tokens").send({});
     expect([first.status, second.status]).toEqual([201, 201]);
-    expect(first.body.tenant).toBe("tenant-1");
-    expect(second.body.tenant).toBe("tenant-3");
+    expect(first.body.tenant).toMatch(/^tenant-[A-Za-z0-9_-]{22}$/);
+    expect(second.body.tenant).toMatch(/^tenant-[A-Za-z0-9_-]{22}$/);
+    expect(first.body.tenant).not.toBe(second.body.tenant);
     expect(first.body.token).not.toBe(second.body.token);
+    expect(registry.peek(first.body.tenant)).toBeDefined();
+    expect(registry.peek("tenant-1")).toBeUndefined();
   });
 
   it("the token chooses its tenant on the control plane, in strict mode too", async () => {
-    const { app } = makeControlApp({ auth: "strict" });
-    const issued = await request(app).post("/__sandbox/tokens").send({ tenant: "team-a" });
+    const { app } = makeControlApp({ auth: "strict", adminToken: "admin-secret" });
+    const issued = await request(app).post("/__sandbox/tokens").set("Authorization", "Bearer admin-secret").send({ tenant: "team-a" });
     await request(app).post("/__sandbox/clock/advance").set("Authorization", `Bearer ${issued.body.token}`).send({ by: 1000 }).expect(200);
     const clock = await request(app).get("/__sandbox/clock").set("Authorization", `Bearer ${issued.body.token}`);
     expect(clock.body).toEqual({ now: "2026-01-15T09:00:01.000Z", frozen: false });
@@ -101,7 +103,7 @@ describe("the control plane's auth step", () => {
 
   it("an issued token expires on its tenant's clock: 401 token_expired", async () => {
     const { app } = makeControlApp({ auth: "strict" });
-    const issued = await request(app).post("/__sandbox/tokens").send({ tenant: "team-a", expiresIn: 60 });
+    const issued = await request(app).post("/__sandbox/tokens").send({ expiresIn: 60 });
     const auth = `Bearer ${issued.body.token}`;
     await request(app).post("/__sandbox/clock/advance").set("Authorization", auth).send({ by: "PT59.999S" }).expect(200);
     await request(app).get("/__sandbox/clock").set("Authorization", auth).expect(200);

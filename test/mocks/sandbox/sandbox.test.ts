@@ -16,8 +16,8 @@ describe("control plane through createSandbox", () => {
   });
 
   it("strict mode: an issued token works on the control plane, a made-up one does not", async () => {
-    const { app } = makeSandbox({ auth: "strict" });
-    const issued = await request(app).post("/__sandbox/tokens").send({ tenant: "team", expiresIn: 60 });
+    const { app } = makeSandbox({ auth: "strict", adminToken: "admin-secret" });
+    const issued = await request(app).post("/__sandbox/tokens").set("Authorization", "admin-secret").send({ tenant: "team", expiresIn: 60 });
     expect(issued.status).toBe(201);
     expect(issued.body).toEqual({ token: expect.any(String), tenant: "team", expiresAt: "2026-01-15T09:01:00.000Z" });
     const ok = await request(app).get("/__sandbox/clock").set("Authorization", `Bearer ${issued.body.token}`);

@@ -150,13 +150,13 @@ describe("authentication", () => {
     });
 
     it("accepts a POST /__sandbox/tokens token for the tenant it names", async () => {
-      const { app } = makeSandbox({ auth: "strict" });
-      const issued = await request(app).post("/__sandbox/tokens").send({ tenant: "acme" });
+      const { app } = makeSandbox({ auth: "strict", adminToken: "admin-secret" });
+      const issued = await request(app).post("/__sandbox/tokens").set("Authorization", "Bearer admin-secret").send({ tenant: "acme" });
       expect(issued.status).toBe(201);
       expect(issued.body).toEqual({ token: expect.stringMatching(JWT), tenant: "acme", expiresAt: new Date(T0 + 3_600_000).toISOString() });
       const token = String(issued.body.token);
       const id = await create(app, {}, token);
-      const again = await request(app).post("/__sandbox/tokens").send({ tenant: "acme" });
+      const again = await request(app).post("/__sandbox/tokens").set("Authorization", "Bearer admin-secret").send({ tenant: "acme" });
       const res = await call(app, String(again.body.token), "campaigns/get", { ymCampaignId: id });
       expect(res.body.result).toMatchObject(state(id, "moderation"));
       // The tenant name itself is not a token in strict mode.

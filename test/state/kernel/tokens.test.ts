@@ -29,6 +29,24 @@ describe("TokenRegistry", () => {
     expect(decode(b.token.split(".")[1])).toMatchObject({ jti: 2 });
   });
 
+  it("a nonce goes into the claims, so the token cannot be computed from the secret, tenant and time alone", () => {
+    const tokens = new TokenRegistry("secret");
+    const withNonce = tokens.issue("t", "s", expiresAt, "n0nce");
+    expect(decode(withNonce.token.split(".")[1])).toEqual({ sub: "s", tenant: "t", exp: expiresAt / 1000, jti: 1, nonce: "n0nce" });
+    expect(new TokenRegistry("secret").issue("t", "s", expiresAt, "other").token).not.toBe(withNonce.token);
+  });
+
+  it("counts issued tokens by tenant", () => {
+    const tokens = new TokenRegistry("secret");
+    tokens.issue("a", "s", expiresAt);
+    tokens.issue("b", "s", expiresAt);
+    tokens.issue("a", "s", expiresAt);
+    expect([...tokens.countByTenant()]).toEqual([
+      ["a", 2],
+      ["b", 1],
+    ]);
+  });
+
   it("lookup finds issued tokens only", () => {
     const tokens = new TokenRegistry("secret");
     const issued = tokens.issue("t", "s", expiresAt);

@@ -11,7 +11,7 @@ import {
   WbUpdList,
   WbUpdQuery,
 } from "../../wildberries/finance.js";
-import { jsonResponse } from "../responses.js";
+import { jsonResponse, optionalJsonResponse } from "../responses.js";
 import type { WbOperationDoc } from "./operation.js";
 
 const text = (description: string): ResponseConfig => jsonResponse(description, WbErrorText);
@@ -46,7 +46,7 @@ export const FINANCE_OPERATIONS: readonly WbOperationDoc[] = [
     query: WbBudgetQuery,
     body: WbDepositRequest,
     responses: {
-      200: jsonResponse("With return: true, the new budget; otherwise an empty 200", WbDepositResponse),
+      200: optionalJsonResponse("With return: true, the new budget; otherwise an empty 200 (no body)", WbDepositResponse),
       400: jsonResponse(
         '{"error": ...}: "Минимальная сумма пополнения 1000 рублей", "Сумма пополнения должна быть кратна 50 руб", "Недостаточно средств" (the source holds less), "Некорректный ID кампании" (unknown id), a bad source type, a body of the wrong JSON types, or a campaign in -1, 7 or 8',
         WbErrorObject,

@@ -3,8 +3,8 @@ import type { ZodObject, ZodType } from "zod";
 
 /**
  * One Wildberries method as openapi/wildberries.json documents it. The document adds what every
- * method shares: the token, 401 and 429 (gateway object, rate-limit headers) and
- * X-Ratelimit-Remaining on the other answers.
+ * method shares: the token, the gateway's answers (400, 401, 404, 405, 408, 413, 429, 500; see PIPELINE
+ * in ../wildberries.ts) and X-Ratelimit-Remaining on the method's own answers.
  */
 export interface WbOperationDoc {
   method: "get" | "post";

@@ -4,6 +4,7 @@ import { MsDetailError, MsValidationError } from "../../../contracts/myshare/err
 import type { JsonValue } from "../../../state/kernel/json.js";
 import type { Tenant } from "../../../state/kernel/tenant.js";
 import { bodyReader } from "../../http/body-reader.js";
+import { resettleAfterLongJobs, whenIdle } from "../../http/tenant-queue.js";
 import type { SandboxContext } from "../../http/context.js";
 import { send } from "../../http/send.js";
 import { asObject, type ValidationErrors } from "../drf/form.js";
@@ -60,7 +61,8 @@ function unreadableDetail(error: BodyError): string {
 export function withObjectBody(call: Call, use: (body: Readonly<Record<string, unknown>>) => void): void {
   const { req, res, next } = call;
   readRaw(req, res)
-    .then((read) => {
+    .then(async (read) => {
+      if (whenIdle(call.tenant) !== undefined) await resettleAfterLongJobs(call.tenant, "request");
       if (!read.ok) return detail(call.ctx, req, res, 400, unreadableDetail(read.error));
       const parsed = parseBody(req, read.bytes);
       req.body = parsed.ok ? parsed.data : undefined;

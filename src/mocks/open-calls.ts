@@ -1,0 +1,36 @@
+import type { Request, RequestHandler } from "express";
+import type { Tenant } from "../state/kernel/tenant.js";
+import type { TenantRegistry } from "../state/kernel/tenants.js";
+import { tenantOf } from "./http/tenant-of.js";
+
+/**
+ * The calls the server is handling right now. The registry asks it before evicting an idle tenant, so a
+ * call that is still reading its body or waiting never loses its tenant half-way; when a call ends, its
+ * tenant's idle time starts again (idle means no call of any kind, counted from the end of the last one).
+ */
+export class OpenCalls {
+  private open = new Set<Request>();
+
+  /** Tracks every request from its arrival until its response is closed (sent or aborted). */
+  track(registry: TenantRegistry): RequestHandler {
+    return (req, res, next) => {
+      this.open.add(req);
+      res.once("close", () => {
+        this.open.delete(req);
+        const tenant = tenantOf(req);
+        if (tenant !== undefined) registry.touch(tenant);
+      });
+      next();
+    };
+  }
+
+  /** Whether a call of `tenant` is under way (a look at the open calls only, a handful at a time). */
+  holds(tenant: Tenant): boolean {
+    for (const req of this.open) if (tenantOf(req) === tenant) return true;
+    return false;
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+}

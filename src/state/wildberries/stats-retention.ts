@@ -1,0 +1,87 @@
+import type { Tenant } from "../kernel/tenant.js";
+import { cellKey, MEDIA_APPS } from "./media-traffic.js";
+import type { MediaCampaign } from "./model.js";
+import { DAY_MS, moscowDate, moscowDayStart } from "./moscow-time.js";
+import type { WildberriesState } from "./state.js";
+import { dayWords } from "./traffic-math.js";
+import { dayIndexStart, moscowDayIndex } from "./traffic-clock.js";
+import type { CampaignTraffic } from "./traffic-model.js";
+
+const moscowDayIndexOf = (day: string): number => moscowDayIndex(moscowDayStart(day) ?? 0);
+
+/**
+ * How many Moscow days of per-day statistics the sandbox keeps: fullstats days, keyword statistics,
+ * upd rows, media statistics. Wildberries' documents name no depth (only 31 days per fullstats or upd
+ * request, 7 per keyword request); without a bound a century of simulated traffic would be a state of
+ * tens of megabytes. Figures over a campaign's whole life (stat-words clusters, stat/words totals,
+ * media `expenses`, budgets) still count the dropped days.
+ */
+export const STATS_RETENTION_DAYS = 366;
+
+/** The first Moscow day still kept at `now`. */
+export const oldestKeptDay = (now: number): string => moscowDate(now - (STATS_RETENTION_DAYS - 1) * DAY_MS);
+
+/** Drops a promotion campaign's days before `oldest`, folding their keyword figures into pastWords. */
+function dropCampaignDays(traffic: CampaignTraffic, oldest: string): void {
+  let count = 0;
+  while (count < traffic.days.length && (traffic.days[count]?.day ?? oldest) < oldest) count++;
+  if (count === 0) return;
+  for (const day of traffic.days.slice(0, count)) {
+    const words = dayWords(traffic, day);
+    for (let i = 0; i < words.length; i++) traffic.pastWords[i] = (traffic.pastWords[i] ?? 0) + (words[i] ?? 0);
+  }
+  traffic.days.splice(0, count);
+}
+
+/** Per media campaign, the first day that may still have cells (the days before are dropped). Not state. */
+const mediaFirstDay = new WeakMap<MediaCampaign, number>();
+
+/** Drops a media campaign's cells of days before `oldest` (keys "YYYY-MM-DD|itemId|appType"). */
+export function dropMediaDays(campaign: MediaCampaign, oldest: string): void {
+  const last = moscowDayIndexOf(oldest);
+  let first = mediaFirstDay.get(campaign);
+  if (first === undefined) {
+    // Cells are added day after day, so the first key holds the oldest day kept.
+    first = last;
+    for (const key in campaign.traffic) {
+      first = moscowDayIndexOf(key.slice(0, 10));
+      break;
+    }
+  }
+  for (let index = first; index < last; index++) {
+    const day = moscowDate(dayIndexStart(index));
+    for (const item of campaign.items) for (const [app] of MEDIA_APPS) delete campaign.traffic[cellKey(day, item.id, app)];
+  }
+  mediaFirstDay.set(campaign, Math.max(first, last));
+}
+
+/** Drops upd rows of days before `oldest`, keeping the campaigns' indexes of today's rows right. */
+function dropUpdRows(state: WildberriesState, oldest: string): void {
+  if (!state.upd.some((row) => row.day < oldest)) return;
+  const moved = new Map<number, number>();
+  const kept = state.upd.filter((row, index) => {
+    if (row.day < oldest) return false;
+    moved.set(index, moved.size);
+    return true;
+  });
+  state.upd = kept;
+  for (const traffic of state.traffic.byCampaign.values()) {
+    for (const source of [0, 1, 3] as const) traffic.updRows[source] = moved.get(traffic.updRows[source]) ?? -1;
+  }
+}
+
+/** The oldest day kept at the last drop, per state: the work is done once per Moscow day. Not state. */
+const lastDrop = new WeakMap<WildberriesState, string>();
+
+/** Drops every per-day statistic of the tenant's promotion campaigns older than STATS_RETENTION_DAYS. */
+export function dropOldStats(tenant: Tenant, state: WildberriesState): void {
+  const oldest = oldestKeptDay(tenant.now());
+  if (lastDrop.get(state) === oldest) return;
+  lastDrop.set(state, oldest);
+  for (const traffic of state.traffic.byCampaign.values()) {
+    const first = traffic.days[0];
+    if (first !== undefined && first.day < oldest) dropCampaignDays(traffic, oldest);
+  }
+  const first = state.upd[0];
+  if (first !== undefined) dropUpdRows(state, oldest);
+}
