@@ -1,3 +1,4 @@
+import { ADD_PINS_BODY_LIMIT_BYTES } from "../src/mocks/yoomoney/limits.js";
 import { spawnServer, stopChild } from "./child-process.js";
 import { probeSettled, RssSampler } from "./memory-probe.js";
 import { MEMORY_SERVER } from "./paths.js";
@@ -17,6 +18,20 @@ export function pinCodes(count: number): string[] {
   return codes;
 }
 
+/**
+ * add-pins bodies carrying `codes` in order, each with as many codes as fit under the sandbox's add-pins
+ * body limit (a body at the limit is the largest upload it accepts).
+ */
+export function addPinsBodies(ymCampaignId: number, codes: readonly string[]): string[] {
+  const head = Buffer.byteLength(JSON.stringify({ ymCampaignId, pinList: [] }));
+  const longest = codes.reduce((most, code) => Math.max(most, Buffer.byteLength(code)), 0);
+  // Each code costs its bytes, two quotes and a comma.
+  const perCall = Math.max(1, Math.floor((ADD_PINS_BODY_LIMIT_BYTES - head) / (longest + 3)));
+  const bodies: string[] = [];
+  for (let from = 0; from < codes.length; from += perCall) bodies.push(JSON.stringify({ ymCampaignId, pinList: codes.slice(from, from + perCall) }));
+  return bodies;
+}
+
 function counter(result: Record<string, unknown>, name: string): unknown {
   const counters = result["counters"];
   return typeof counters === "object" && counters !== null ? Reflect.get(counters, name) : undefined;
@@ -26,15 +41,20 @@ export async function benchAddPins(): Promise<{ rows: Row[]; notes: string[] }> 
   const server = await spawnServer({ args: ["--expose-gc", MEMORY_SERVER], ipc: true });
   try {
     const ymCampaignId = await createCampaign(server.url, TOKEN, campaignBody(1));
-    const body = JSON.stringify({ ymCampaignId, pinList: pinCodes(PIN_COUNT) });
+    const bodies = addPinsBodies(ymCampaignId, pinCodes(PIN_COUNT));
     const pid = server.child.pid;
     const sampler = pid !== undefined && (await RssSampler.available(pid)) ? new RssSampler(pid) : undefined;
 
     const before = await probeSettled(server.child);
     sampler?.start();
     const started = performance.now();
-    const response = await fetch(`${server.url}/api/offerwall/v1/campaigns/add-pins`, { method: "POST", headers: TOKEN_HEADER(TOKEN), body });
-    const text = await response.text();
+    let response: Response | undefined;
+    let text = "";
+    for (const body of bodies) {
+      response = await fetch(`${server.url}/api/offerwall/v1/campaigns/add-pins`, { method: "POST", headers: TOKEN_HEADER(TOKEN), body });
+      text = await response.text();
+      if (response.status !== 200) break;
+    }
     const wallMs = performance.now() - started;
     const sampled = sampler?.stop();
     const after = await probeSettled(server.child);
@@ -45,7 +65,7 @@ export async function benchAddPins(): Promise<{ rows: Row[]; notes: string[] }> 
     } catch {
       json = undefined;
     }
-    const result = successResult({ status: response.status, text, json }, "campaigns/add-pins");
+    const result = successResult({ status: response?.status ?? 0, text, json }, "campaigns/add-pins");
     const unused = counter(result, "unusedPinCount");
     if (unused !== PIN_COUNT) throw new Error(`campaigns/add-pins: unusedPinCount ${String(unused)}, expected ${PIN_COUNT}`);
 
@@ -55,7 +75,7 @@ export async function benchAddPins(): Promise<{ rows: Row[]; notes: string[] }> 
     const peakDelta = peakRss - before.rss;
     const rows: Row[] = [
       {
-        metric: `add-pins of ${PIN_COUNT.toLocaleString("en")} codes: wall time of the one HTTP request`,
+        metric: `add-pins of ${PIN_COUNT.toLocaleString("en")} codes: wall time of the ${bodies.length} HTTP requests (one after the other, each at most the ${formatMb(ADD_PINS_BODY_LIMIT_BYTES)} limit)`,
         measured: formatMs(wallMs),
         target: `< ${TARGET_MS} ms`,
         pass: wallMs < TARGET_MS,
@@ -73,7 +93,7 @@ export async function benchAddPins(): Promise<{ rows: Row[]; notes: string[] }> 
       },
     ];
     const notes = [
-      `add-pins request body ${formatMb(Buffer.byteLength(body))}; server memory before: heapUsed ${formatMb(before.heapUsed)}, ` +
+      `add-pins request bodies ${formatMb(bodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0))} in all; server memory before: heapUsed ${formatMb(before.heapUsed)}, ` +
         `external ${formatMb(before.external)}, rss ${formatMb(before.rss)}; after: heapUsed ${formatMb(after.heapUsed)}, ` +
         `external ${formatMb(after.external)}, rss ${formatMb(after.rss)}`,
       `add-pins peak RSS: ${sampled === undefined ? "no /proc sampling" : `${formatMb(sampled.peakRss)} sampled every 10 ms from outside (${sampled.samples} samples)`}, ` +

@@ -4,16 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MyshareClient } from "../../src/clients/myshare/index.js";
 import { MsPartnerResponse } from "../../src/contracts/sandbox/myshare.js";
 import { createSandbox, type Sandbox } from "../../src/server.js";
+import { openApiAnswerRecorder } from "../support/openapi-answers.js";
 import { CATALOG_BODY, MS_PACT_FILE, MS_PROVIDER, offerBody } from "./myshare-pact.js";
 import { MyshareStates } from "./myshare-provider-states.js";
 
 
 describe("promo-sandbox as the myshare provider", () => {
   let sandbox: Sandbox;
+  const answers = openApiAnswerRecorder();
   let baseUrl: string;
 
   beforeAll(async () => {
-    sandbox = createSandbox({ validateResponses: true });
+    sandbox = createSandbox({ validateResponses: true, onAnswer: answers.onAnswer });
     baseUrl = await sandbox.listen(0);
   });
   afterAll(() => sandbox.close());
@@ -26,6 +28,7 @@ describe("promo-sandbox as the myshare provider", () => {
 
     await new Verifier({ provider: MS_PROVIDER, providerBaseUrl: baseUrl, pactUrls: [MS_PACT_FILE], stateHandlers, logLevel: "warn" }).verifyProvider();
     expect(sandbox.violations).toEqual([]);
+    expect(answers.mismatches).toEqual([]);
   });
 
   it("every MyshareClient method reads the sandbox's answers", async () => {
@@ -68,5 +71,6 @@ describe("promo-sandbox as the myshare provider", () => {
       error: { kind: "validation", fields: { status: ["Canceled deal cannot be changed."] } },
     });
     expect(sandbox.violations).toEqual([]);
+    expect(answers.mismatches).toEqual([]);
   });
 });

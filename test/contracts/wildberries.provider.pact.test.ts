@@ -7,16 +7,18 @@ import { WbMoneyTopUpResponse } from "../../src/contracts/sandbox/wildberries-mo
 import { SandboxSettings } from "../../src/contracts/sandbox/index.js";
 import { WbSupplierNms, WbSupplierSubjects } from "../../src/contracts/wildberries/catalogue.js";
 import { createSandbox, type Sandbox } from "../../src/server.js";
+import { openApiAnswerRecorder } from "../support/openapi-answers.js";
 import { WB_PACT_FILE, WB_PROVIDER } from "./wildberries-pact.js";
 import { WildberriesStates } from "./wildberries-provider-states.js";
 
 
 describe("promo-sandbox as the Wildberries Promotion provider", () => {
   let sandbox: Sandbox;
+  const answers = openApiAnswerRecorder();
   let baseUrl: string;
 
   beforeAll(async () => {
-    sandbox = createSandbox({ validateResponses: true });
+    sandbox = createSandbox({ validateResponses: true, onAnswer: answers.onAnswer });
     baseUrl = await sandbox.listen(0);
   });
   afterAll(() => sandbox.close());
@@ -40,6 +42,7 @@ describe("promo-sandbox as the Wildberries Promotion provider", () => {
     expect(states.failures).toEqual([]);
     await verified;
     expect(sandbox.violations).toEqual([]);
+    expect(answers.mismatches).toEqual([]);
   });
 
   /** A control-plane call as `token`; returns the body parsed with `schema`. */
@@ -95,5 +98,6 @@ describe("promo-sandbox as the Wildberries Promotion provider", () => {
     const stats = await wb.fullstats([{ id: auto.result }]);
     expect(stats).toMatchObject({ ok: true, httpStatus: 200 });
     expect(sandbox.violations).toEqual([]);
+    expect(answers.mismatches).toEqual([]);
   });
 });

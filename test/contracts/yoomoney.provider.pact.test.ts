@@ -5,16 +5,18 @@ import { z, type ZodType } from "zod";
 import { YooMoneyClient } from "../../src/clients/yoomoney/index.js";
 import { YmModerationResponse, YmOfferResponse } from "../../src/contracts/sandbox/yoomoney.js";
 import { createSandbox, type Sandbox } from "../../src/server.js";
+import { openApiAnswerRecorder } from "../support/openapi-answers.js";
 import { YooMoneyStates } from "./yoomoney-provider-states.js";
 import { CREATE_BODY, PACT_FILE, PROVIDER } from "./yoomoney-pact.js";
 
 
 describe("promo-sandbox as the YooMoney provider", () => {
   let sandbox: Sandbox;
+  const answers = openApiAnswerRecorder();
   let baseUrl: string;
 
   beforeAll(async () => {
-    sandbox = createSandbox({ validateResponses: true });
+    sandbox = createSandbox({ validateResponses: true, onAnswer: answers.onAnswer });
     baseUrl = await sandbox.listen(0);
   });
   afterAll(() => sandbox.close());
@@ -33,6 +35,7 @@ describe("promo-sandbox as the YooMoney provider", () => {
       logLevel: "warn",
     }).verifyProvider();
     expect(sandbox.violations).toEqual([]);
+    expect(answers.mismatches).toEqual([]);
   });
 
   /** POST to the control plane as the tenant `token` names; returns the body parsed with `schema`. */
@@ -111,5 +114,6 @@ describe("promo-sandbox as the YooMoney provider", () => {
       result: { total: 1, campaigns: [{ ymCampaignId: id, campaignStatus: "paused" }] },
     });
     expect(sandbox.violations).toEqual([]);
+    expect(answers.mismatches).toEqual([]);
   });
 });

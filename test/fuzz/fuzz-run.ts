@@ -27,8 +27,8 @@ export interface CaseFailure {
   problems: Problem[];
   /** The shrunk request, as a person reads it. */
   request: string;
-  /** fast-check's own report: seed, path, counterexample, shrinks. */
-  report: string;
+  /** fast-check's seed and path of the shrunk request (replays it with fc.check's `seed` and `path`). */
+  replay: string;
 }
 
 export interface FuzzResult {
@@ -83,20 +83,22 @@ export async function runCases(target: FuzzTarget, specs: readonly FuzzCaseSpec[
     const property = fc.asyncProperty(requestsOf(spec), async (request) => {
       result.requests += 1;
       const sentAt = performance.now();
-      if (process.env["FUZZ_PROGRESS"] === "2") process.stderr.write(`  > ${describeRequest(request.wire).slice(0, 200)}\n`);
       const outcome = await target.send(request.wire);
       const problems = problemsWith(request.wire, outcome, checks);
-      if (process.env["FUZZ_PROGRESS"] === "2") process.stderr.write(`  < ${spec.name} ${outcome.kind === "answer" ? outcome.status : outcome.kind} ${Math.round(performance.now() - sentAt)} ms ${problems.map((p) => p.kind).join(", ")}\n`);
+      if (config.progress >= 2) {
+        const answered = outcome.kind === "answer" ? outcome.status : outcome.kind;
+        process.stderr.write(`  ${spec.name} ${answered} ${Math.round(performance.now() - sentAt)} ms ${problems.map((p) => p.kind).join(", ")}: ${describeRequest(request.wire).slice(0, 200)}\n`);
+      }
       if (problems.length > 0) throw new FuzzFailure(problems);
     });
     const started = performance.now();
     const details = await fc.check(property, {
       seed: caseSeed(config.seed, spec.name),
-      numRuns: config.runsPerCase,
+      numRuns: config.runsPerCase * spec.mutation.weight,
       interruptAfterTimeLimit: config.caseTimeLimitMs,
       markInterruptAsFailure: false,
     });
-    if (process.env["FUZZ_PROGRESS"] === "1") process.stderr.write(`${spec.name} ${details.failed ? "FAILED" : "ok"} ${Math.round(performance.now() - started)} ms\n`);
+    if (config.progress >= 1) process.stderr.write(`${spec.name} ${details.failed ? "FAILED" : "ok"} ${Math.round(performance.now() - started)} ms\n`);
     if (!details.failed) continue;
     const [request] = details.counterexample ?? [];
     const error = details.errorInstance;
@@ -106,7 +108,7 @@ export async function runCases(target: FuzzTarget, specs: readonly FuzzCaseSpec[
       operation: spec.operation.name,
       problems: error instanceof FuzzFailure ? error.problems : [{ kind: "the fuzz test itself failed", detail: String(error) }],
       request: request === undefined ? "(none)" : describeRequest(request.wire),
-      report: fc.defaultReportMessage(details) ?? "",
+      replay: `fast-check seed ${details.seed}, path "${details.counterexamplePath ?? ""}", shrunk ${details.numShrinks} time(s)`,
     });
   }
   return result;

@@ -23,7 +23,7 @@ function mutationNamed(name: string): Mutation {
 }
 
 /** `count` requests of the mutation applied to the operation's valid request. */
-function sample(op: FuzzOperation, mutation: Mutation, count = 40): { valid: WireRequest; mutated: WireRequest }[] {
+function sample(op: FuzzOperation, mutation: Mutation, count = 20): { valid: WireRequest; mutated: WireRequest }[] {
   return fc.sample(fc.tuple(fc.integer({ min: 0, max: 2 ** 31 - 1 }), mutation.changes), { seed: 7, numRuns: count }).map(([seed, change]) => ({
     valid: toWire(op, validDraft(op, seed)),
     mutated: toWire(op, change(validDraft(op, seed))),
@@ -60,18 +60,18 @@ describe("fuzz generators", () => {
     const op = operation("myshare putCatalog");
     for (const mutation of MUTATIONS.filter((m) => m.name !== "valid")) {
       const changed = sample(op, mutation).filter(({ valid, mutated }) => JSON.stringify({ ...valid, body: text(valid) }) !== JSON.stringify({ ...mutated, body: text(mutated) }));
-      expect(changed.length, `${mutation.name} never changed the request`).toBeGreaterThan(30);
+      expect(changed.length, `${mutation.name} left the request unchanged ${20 - changed.length} times in 20`).toBeGreaterThanOrEqual(18);
     }
   });
 
   it("send what each mutation names", () => {
-    const op = operation("yoomoney createCampaign");
+    const op = operation("wildberries createAutoCampaign");
     const deep = sample(op, mutationNamed("deep-nesting")).map(({ mutated }) => text(mutated));
     expect(deep.every((body) => body.includes("[".repeat(5_000)) || body.includes('{"a":'.repeat(5_000)))).toBe(true);
     expect(deep.some((body) => body.includes("[".repeat(100_000)))).toBe(true);
     const proto = sample(op, mutationNamed("proto-keys")).map(({ mutated }) => text(mutated));
     expect(proto.every((body) => /"(__proto__|constructor|prototype|toString|hasOwnProperty|valueOf|__defineGetter__)":/.test(body))).toBe(true);
-    const numbers = sample(op, mutationNamed("extreme-number")).map(({ mutated }) => text(mutated));
+    const numbers = sample(op, mutationNamed("extreme-number"), 100).map(({ mutated }) => text(mutated));
     expect(numbers.some((body) => body.includes(":9007199254740993")) && numbers.some((body) => body.includes(":-0"))).toBe(true);
     const huge = sample(op, mutationNamed("huge-string")).map(({ mutated }) => mutated.body?.length ?? 0);
     expect(Math.max(...huge)).toBeGreaterThan(1_048_576);

@@ -7,6 +7,8 @@ export interface Mutation {
   name: string;
   appliesTo: (operation: FuzzOperation) => boolean;
   changes: fc.Arbitrary<(draft: Draft) => Draft>;
+  /** Requests per case, as a multiple of FUZZ_RUNS: more for a mutation that fits few operations. */
+  weight: number;
 }
 
 export const everyOperation = (): boolean => true;
@@ -15,6 +17,7 @@ export const everyOperation = (): boolean => true;
 export function mutation<T>(spec: {
   name: string;
   appliesTo?: (operation: FuzzOperation) => boolean;
+  weight?: number;
   choices: fc.Arbitrary<T>;
   apply: (draft: Draft, choice: T) => Draft;
 }): Mutation {
@@ -22,5 +25,6 @@ export function mutation<T>(spec: {
     name: spec.name,
     appliesTo: spec.appliesTo ?? everyOperation,
     changes: spec.choices.map((choice) => (draft: Draft) => spec.apply(draft, choice)),
+    weight: spec.weight ?? 1,
   };
 }

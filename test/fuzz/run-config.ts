@@ -8,6 +8,7 @@
  * FUZZ_ONLY      run only the cases whose name contains this text, e.g. "myshare getCatalog/bad-path-id"
  * FUZZ_MAX_FAILURES  stop after this many failing cases (the rest are reported as not run)
  * FUZZ_MAX_CRASHES   stop after the sandbox process died this many times
+ * FUZZ_PROGRESS  1: print each case and its time to stderr; 2: also each request and its status
  */
 export interface FuzzConfig {
   long: boolean;
@@ -22,6 +23,8 @@ export interface FuzzConfig {
   testTimeoutMs: number;
   /** No case starts after this long, so the report is written before the test times out. */
   runBudgetMs: number;
+  /** 0: quiet; 1: each case and its time on stderr; 2: also each request and its answer. */
+  progress: number;
 }
 
 /** The bounded run's seed: fixed, so `npm test` sends the same requests every time. */
@@ -54,5 +57,6 @@ export function fuzzConfig(env: NodeJS.ProcessEnv = process.env): FuzzConfig {
     caseTimeLimitMs: long ? 60_000 : 5_000,
     testTimeoutMs,
     runBudgetMs: testTimeoutMs - 30_000,
+    progress: integerFrom(env, "FUZZ_PROGRESS") ?? 0,
   };
 }

@@ -75,6 +75,11 @@ export class FuzzTarget {
     return `http://${this.running.host}:${this.running.port}`;
   }
 
+  /** Whether the current sandbox process is still up (send() would otherwise start a new one). */
+  isAlive(): boolean {
+    return this.running !== undefined && this.alive(this.running);
+  }
+
   private alive(running: Running): boolean {
     return running.child.exitCode === null && running.child.signalCode === null;
   }

@@ -72,6 +72,8 @@ export const URL_MUTATIONS: readonly Mutation[] = [
   mutation({
     name: "bad-path-id",
     appliesTo: (operation) => operation.pathParams.length > 0,
+    // A dozen operations have a path id: more requests each, so the bounded run sees most bad values.
+    weight: 8,
     choices: fc.tuple(fc.nat(), fc.constantFrom(...BAD_VALUES)),
     apply: (draft, [pick, value]) => {
       const name = choose(Object.keys(draft.params), pick);

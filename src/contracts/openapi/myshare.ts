@@ -2,7 +2,7 @@ import { OpenAPIRegistry, type ResponseConfig, type RouteConfig } from "@asteaso
 import { z } from "zod";
 import * as C from "../myshare/index.js";
 import { generateDocument, type OpenApiDocument } from "./generate.js";
-import { REQUEST_TIMEOUT, withPipeline, type PipelineResponses } from "./pipeline.js";
+import { TRANSPORT_RESPONSES, withPipeline, type PipelineResponses } from "./pipeline.js";
 import { jsonBody, jsonResponse } from "./responses.js";
 
 const detail = (description: string, headers?: z.ZodObject): ResponseConfig => jsonResponse(description, C.MsDetailError, headers);
@@ -41,7 +41,7 @@ function pipeline(allow: string): PipelineResponses {
     401: unauthorized,
     404: notFound,
     405: methodNotAllowed(allow),
-    408: REQUEST_TIMEOUT,
+    ...TRANSPORT_RESPONSES,
     415: unsupported,
     429: throttled,
     500: detail("A server error occurred. (a sandbox bug; the request journal, GET /__sandbox/requests, shows the call)"),

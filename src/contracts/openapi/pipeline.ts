@@ -1,5 +1,6 @@
 import type { ResponseConfig, RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z, type ZodType } from "zod";
+import { optionalJsonResponse } from "./responses.js";
 
 /**
  * The answers a provider's request pipeline can give whatever the operation (an unreadable or too large
@@ -16,6 +17,14 @@ export const REQUEST_TIMEOUT: ResponseConfig = {
   description: "The request (its body included) did not arrive within the server's request timeout: no body, the connection is closed",
 };
 
+/** Node's own answer to a request line or headers over 16 KiB (a URL that long, say): 431 with no body, the connection closed. */
+export const HEADERS_TOO_LARGE: ResponseConfig = {
+  description: "The URL or the headers are over 16 KiB (Node's limit): no body, the connection is closed",
+};
+
+/** What Node itself answers before any provider sees the request, for every operation of every document. */
+export const TRANSPORT_RESPONSES: PipelineResponses = { 408: REQUEST_TIMEOUT, 431: HEADERS_TOO_LARGE };
+
 function jsonSchemaOf(response: ResponseConfig): ZodType | undefined {
   const media = response.content?.["application/json"];
   const schema = media !== undefined && "schema" in media ? media.schema : undefined;
@@ -31,6 +40,10 @@ function optionsOf(schema: ZodType): readonly ZodType[] {
 function merge(own: ResponseConfig, shared: ResponseConfig): ResponseConfig {
   const mine = jsonSchemaOf(own);
   const theirs = jsonSchemaOf(shared);
+  if (mine === undefined && theirs !== undefined && own.content === undefined) {
+    // The operation answers this status with no body, the pipeline with a JSON one: either may come.
+    return { ...optionalJsonResponse(`${own.description ?? ""}; or, whatever the operation: ${shared.description ?? ""}`, theirs), ...(shared.headers === undefined ? {} : { headers: shared.headers }) };
+  }
   if (mine === undefined || theirs === undefined || optionsOf(mine).includes(theirs)) return own;
   const [first, ...rest] = [...optionsOf(mine), ...optionsOf(theirs)];
   if (first === undefined) return own;

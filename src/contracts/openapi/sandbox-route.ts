@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import * as S from "../sandbox/index.js";
-import { REQUEST_TIMEOUT, withPipeline, type PipelineResponses } from "./pipeline.js";
+import { TRANSPORT_RESPONSES, withPipeline, type PipelineResponses } from "./pipeline.js";
 import { jsonResponse } from "./responses.js";
 
 /** The control plane lives under this prefix on the sandbox's own port. */
@@ -26,7 +26,7 @@ const tooLarge = error("payload_too_large: the body is larger than 1 MB (256 MB 
 const PIPELINE = {
   404: error("not_found: no control-plane call at this path, or no such object"),
   405: jsonResponse("method_not_allowed: the path takes another HTTP method (see Allow)", S.SandboxError, z.object({ Allow: z.string() })),
-  408: REQUEST_TIMEOUT,
+  ...TRANSPORT_RESPONSES,
   500: error("internal_error: a sandbox bug; please report it with the request"),
 } satisfies PipelineResponses;
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { WbGatewayError } from "../wildberries/errors.js";
 import { WbPing } from "../wildberries/ping.js";
 import { generateDocument, type OpenApiDocument } from "./generate.js";
-import { REQUEST_TIMEOUT, withPipeline, type PipelineResponses } from "./pipeline.js";
+import { TRANSPORT_RESPONSES, withPipeline, type PipelineResponses } from "./pipeline.js";
 import { jsonBody, jsonResponse } from "./responses.js";
 import { CAMPAIGNS_OPERATIONS } from "./wildberries/campaigns.js";
 import { CATALOGUE_OPERATIONS } from "./wildberries/catalogue.js";
@@ -32,7 +32,7 @@ const PIPELINE = {
   401: jsonResponse("The token is missing, expired or (with --auth strict) not issued by the sandbox", WbGatewayError),
   404: jsonResponse("path not found: no method at this path (an unknown path under /adv/)", WbGatewayError),
   405: jsonResponse("method not allowed: the path takes another HTTP method (see Allow)", WbGatewayError, z.object({ Allow: z.string() })),
-  408: REQUEST_TIMEOUT,
+  ...TRANSPORT_RESPONSES,
   413: jsonResponse("request entity too large: the body is larger than this method accepts", WbGatewayError),
   429: jsonResponse("The method's rate limit for this seller is used up (a 429 costs nothing)", WbGatewayError, limited),
   500: jsonResponse("internal server error: a sandbox bug; the request journal (GET /__sandbox/requests) shows the call", WbGatewayError),

@@ -2,7 +2,7 @@ import { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z, type ZodType } from "zod";
 import * as C from "../yoomoney/index.js";
 import { generateDocument, type OpenApiDocument } from "./generate.js";
-import { REQUEST_TIMEOUT, withPipeline, type PipelineResponses } from "./pipeline.js";
+import { TRANSPORT_RESPONSES, withPipeline, type PipelineResponses } from "./pipeline.js";
 import { jsonBody, jsonResponse } from "./responses.js";
 
 /** Every method lives at `POST /api/offerwall/v1/<method>`. */
@@ -140,7 +140,7 @@ const PIPELINE = {
   401: jsonResponse("unauthorized: the token is missing, expired or (with --auth strict) not issued by the sandbox", C.ErrorResponse),
   404: jsonResponse("methodNotFound: there is no such method under /api/offerwall/v1", C.ErrorResponse),
   405: jsonResponse("methodNotFound: the method takes POST only", C.ErrorResponse, allow),
-  408: REQUEST_TIMEOUT,
+  ...TRANSPORT_RESPONSES,
   413: jsonResponse("incorrectData (parameter body): the body is larger than this method accepts", C.ErrorResponse),
   429: jsonResponse("tooManyRequests: the tenant's rate limit for this method is used up", C.ErrorResponse, retryAfter),
   500: jsonResponse("internalError: a sandbox bug; the request journal (GET /__sandbox/requests) shows the call", C.ErrorResponse),

@@ -8,7 +8,8 @@ import { campaignInfo, getCampaign, listCampaigns } from "../../state/yoomoney/c
 import { createCampaign, startCampaign, stopCampaign, updateCampaign } from "../../state/yoomoney/campaigns.js";
 import type { YmError } from "../../state/yoomoney/errors.js";
 import { redeem } from "../../state/yoomoney/leads.js";
-import { addPins, pinsByStatus } from "../../state/yoomoney/pins.js";
+import { pinsByStatus } from "../../state/yoomoney/pins.js";
+import { addPinsInSlices } from "./add-pins.js";
 import { errorBody } from "./errors.js";
 import { parseBody } from "./parse.js";
 
@@ -19,7 +20,8 @@ export interface MethodAnswer {
   schema: ZodType;
 }
 
-export type MethodRunner = (tenant: Tenant, body: unknown, registry: TenantRegistry) => MethodAnswer;
+/** A method's runner; a long one (a large add-pins) answers a promise and runs as a job of the tenant. */
+export type MethodRunner = (tenant: Tenant, body: unknown, registry: TenantRegistry) => MethodAnswer | Promise<MethodAnswer>;
 
 /** Binds a method's request contract, its domain call and its success body into one runner. */
 function method<Req extends ZodType, Res extends ZodType, V>(
@@ -54,21 +56,7 @@ export const METHODS: ReadonlyMap<string, MethodRunner> = new Map([
       status: "success" as const,
     })),
   ],
-  [
-    "campaigns/add-pins",
-    method("campaigns/add-pins", C.AddPinsRequest, C.AddPinsResponse, (tenant, input) => addPins(tenant, input, input.pinList), ({ ymCampaignId, campaignStatus, counters }) =>
-      success({
-        ymCampaignId,
-        campaignStatus,
-        counters: {
-          unusedPinCount: counters.unused,
-          acceptedPinCount: counters.accepted,
-          redeemedPinCount: counters.redeemed,
-          totalPinCount: counters.total,
-        },
-      }),
-    ),
-  ],
+  ["campaigns/add-pins", addPinsInSlices],
   ["campaigns/redeem", method("campaigns/redeem", C.RedeemRequest, C.RedeemResponse, redeem, success)],
   ["campaigns/get", method("campaigns/get", C.CampaignKeyRequest, C.GetCampaignResponse, getCampaign, success)],
   ["campaigns/info", method("campaigns/info", C.CampaignKeyRequest, C.CampaignInfoResponse, campaignInfo, success)],

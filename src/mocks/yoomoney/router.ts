@@ -121,7 +121,8 @@ export function yoomoneyRouter(ctx: SandboxContext): Router {
     const { status, parsed } = await readJson(req, res, name);
     if (whenIdle(tenant) !== undefined) await resettleAfterLongJobs(tenant, "request");
     if (!parsed.ok) return fail(req, res, status, parsed.error);
-    const answer = run(tenant, parsed.body, ctx.registry);
+    const ran = run(tenant, parsed.body, ctx.registry);
+    const answer = ran instanceof Promise ? await ran : ran;
     send(ctx, req, res, { provider: PROVIDER, status: answer.status, body: answer.body, schema: answer.schema });
   };
 

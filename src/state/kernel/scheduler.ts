@@ -1,4 +1,3 @@
-import { IdSet } from "./id-set.js";
 import type { JsonObject } from "./json.js";
 
 /**
@@ -20,8 +19,8 @@ export interface SchedulerSnapshot {
 export class Scheduler {
   private heap: Timer[] = [];
   /** Ids of the timers in the heap; cancel() only marks these, so size stays right and the set stays small. */
-  private queued = new IdSet();
-  private cancelled = new IdSet();
+  private queued = new Set<number>();
+  private cancelled = new Set<number>();
   private nextId = 1;
 
   schedule(at: number, kind: string, payload: JsonObject): number {
@@ -96,7 +95,7 @@ export class Scheduler {
 
   restore(snapshot: SchedulerSnapshot): void {
     this.heap = [...snapshot.timers].sort(compare);
-    this.queued = new IdSet(this.heap.map((t) => t.id));
+    this.queued = new Set(this.heap.map((t) => t.id));
     this.cancelled.clear();
     this.nextId = snapshot.nextId;
   }

@@ -49,12 +49,15 @@ export interface TenantLimits {
 /** Everything one token owns: a clock, timers, randomness, settings, rate buckets, journal and events. */
 export class Tenant {
   readonly clock: VirtualClock;
-  readonly scheduler = new Scheduler();
+  /** Made on the first timer (see scheduler): most one-call tenants never schedule one. */
+  private timers: Scheduler | undefined;
   /** Made on first use (see rng): a tenant that never draws a random number keeps none. */
   private generator: Rng | undefined;
   readonly limiter: RateLimiter;
   readonly journal: Ring<JournalEntry>;
-  readonly events: Ring<DomainEvent>;
+  /** Made on the first event (see events). */
+  private eventLog: Ring<DomainEvent> | undefined;
+  private readonly eventLogSize: number;
   settings: Settings;
   /** What the current change is caused by; the adapters set it, the scheduler sets "timer" while firing. */
   cause: Cause = "request";
@@ -78,7 +81,17 @@ export class Tenant {
     this.limiter = new RateLimiter(shared.strings);
     this.settings = { ...settings };
     this.journal = new Ring(limits.journalSize);
-    this.events = new Ring(limits.eventLogSize);
+    this.eventLogSize = limits.eventLogSize;
+  }
+
+  /** The tenant's timers (a priority queue on its virtual clock). */
+  get scheduler(): Scheduler {
+    return (this.timers ??= new Scheduler());
+  }
+
+  /** The tenant's domain events, newest last, bounded by the event log size. */
+  get events(): Ring<DomainEvent> {
+    return (this.eventLog ??= new Ring(this.eventLogSize));
   }
 
   /** The tenant's seeded generator: the same server seed and tenant id always start the same sequence. */
@@ -104,7 +117,7 @@ export class Tenant {
   }
 
   cancel(timerId: number | null | undefined): void {
-    this.scheduler.cancel(timerId);
+    this.timers?.cancel(timerId);
   }
 
   record(event: Omit<DomainEvent, "seq" | "at" | "cause">): void {
@@ -171,7 +184,7 @@ export class Tenant {
     this.settling = true;
     this.settlingTo = Math.max(limit, horizon ?? limit);
     try {
-      for (let timer = this.scheduler.popDue(limit); timer; timer = this.scheduler.popDue(limit)) {
+      for (let timer = this.timers?.popDue(limit); timer; timer = this.timers?.popDue(limit)) {
         const fired = this.fire(timer);
         report.total += 1;
         if (report.fired.length < maxListed) report.fired.push(fired);

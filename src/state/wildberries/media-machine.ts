@@ -1,10 +1,10 @@
 import type { JsonValue } from "../kernel/json.js";
 import type { Tenant } from "../kernel/tenant.js";
-import { budgetSpent, dailyLimitReached, accrueMedia, mediaPauseHour } from "./media-traffic.js";
+import { budgetSpent, dailyLimitReached, accrueMedia, mediaPauseHour, surelyRunsUntil } from "./media-traffic.js";
 import type { MediaCampaign, MediaStatus } from "./model.js";
 import { DAY_MS, moscowDate, moscowMidnight } from "./moscow-time.js";
-import { dropMediaDays, oldestKeptDay } from "./stats-retention.js";
-import { MEDIA_TRAFFIC_TIMER, nextHour, nextTrafficTick } from "./traffic-clock.js";
+import { dropMediaDays, oldestKeptDay, surelyDroppedBefore } from "./stats-retention.js";
+import { MEDIA_TRAFFIC_TIMER, nextHour, nextTrafficTick, surelyTicksUntil } from "./traffic-clock.js";
 
 /** Timer kinds of media campaigns (handled in media-timers.ts). */
 export const TIMER_MEDIA_LAUNCH = "wildberries.mediaLaunch";
@@ -23,7 +23,7 @@ function scheduleTraffic(tenant: Tenant, campaign: MediaCampaign, reuse?: number
   const now = tenant.now();
   const end = Math.max(now, campaign.to);
   let at = Math.min(nextTrafficTick(tenant, end), end);
-  if (at > nextHour(now)) at = Math.max(nextHour(now), Math.min(at, mediaPauseHour(campaign, at) ?? at));
+  if (at > nextHour(now) && !surelyRunsUntil(campaign, at)) at = Math.max(nextHour(now), Math.min(at, mediaPauseHour(campaign, at) ?? at));
   const payload = { advertId: campaign.advertId };
   campaign.trafficTimer = reuse === undefined ? tenant.schedule(at, TIMER_MEDIA_TRAFFIC, payload) : tenant.scheduler.reschedule(reuse, at, TIMER_MEDIA_TRAFFIC, payload);
 }
@@ -115,7 +115,10 @@ export function settleRunning(tenant: Tenant, campaign: MediaCampaign): void {
 export function mediaTrafficTick(tenant: Tenant, campaign: MediaCampaign, timerId: number): void {
   if (campaign.status !== 6 || campaign.trafficTimer !== timerId) return;
   campaign.trafficTimer = null;
-  const outcome = accrueMedia(tenant, campaign, tenant.now());
+  // Ticks that surely go on (to the campaign's end at most) drop the old days later: those need no cells.
+  const until = surelyTicksUntil(tenant, campaign.to);
+  const droppedBefore = surelyDroppedBefore(surelyRunsUntil(campaign, until) ? until : tenant.now());
+  const outcome = accrueMedia(tenant, campaign, tenant.now(), droppedBefore);
   dropMediaDays(campaign, oldestKeptDay(tenant.now()));
   if (tenant.now() >= campaign.to) setMediaStatus(tenant, campaign, 7);
   else if (outcome === "budget") setMediaStatus(tenant, campaign, 11);

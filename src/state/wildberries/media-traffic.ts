@@ -56,6 +56,12 @@ type BookedViews = (item: MediaItem, app: number) => number;
 
 const ZERO: MediaCell = { views: 0, clicks: 0, atbs: 0, orders: 0, expenses: 0 };
 
+/** Orders per add-to-basket. */
+const ORDER_RATE = 0.3;
+
+/** A count that follows another at `rate` (clicks of views, ...), rounded with the cell's own draw, never above it. */
+const derived = (of: number, rate: number, draw: number): number => Math.min(of, Math.floor(of * rate + draw));
+
 /**
  * What one Moscow day's part [from, to] adds, per banner and app type, in closed form. Views: the
  * day's hourly rate (300-900) × the app's share × the hours, rounded with an offset, all hashed from
@@ -71,29 +77,38 @@ function piece(campaign: MediaCampaign, from: number, to: number, booked: Booked
   const dayStart = dayIndexStart(index);
   const hoursFrom = Math.min(24, Math.max(0, (from - dayStart) / HOUR_MS));
   const hoursTo = Math.min(24, Math.max(0, (to - dayStart) / HOUR_MS));
-  return campaign.items.map((item) => {
+  const cells: MediaCell[][] = [];
+  for (const item of campaign.items) {
     const k = (item.id % 0x100000) * 16;
     const rate = 300 + Math.floor(unit(seed, k) * 601);
     const capViews = campaign.type === 2 && item.dailyLimit > 0 ? Math.floor((item.dailyLimit * 1000) / item.cpm + 1e-9) : Number.POSITIVE_INFINITY;
     let shareBefore = 0;
-    return MEDIA_APPS.map(([, share], a): MediaCell => {
+    const row: MediaCell[] = [];
+    for (let a = 0; a < MEDIA_APPS.length; a++) {
+      const share = MEDIA_APPS[a]?.[1] ?? 0;
       const cap = capViews === Number.POSITIVE_INFINITY ? capViews : Math.floor(capViews * (shareBefore + share) + 1e-9) - Math.floor(capViews * shareBefore + 1e-9);
       shareBefore += share;
-      const raw = (hours: number) => (hours === 0 ? 0 : Math.floor(rate * share * hours + unit(seed, k + 1 + a)));
+      const offset = unit(seed, k + 1 + a);
+      const rawTo = hoursTo === 0 ? 0 : Math.floor(rate * share * hoursTo + offset);
+      const rawFrom = hoursFrom === 0 ? 0 : Math.floor(rate * share * hoursFrom + offset);
       const ctr = 0.008 + unit(seed, k + 4 + a) * 0.017;
       const atbRate = 0.02 + unit(seed, k + 10 + a) * 0.06;
-      const clicksOf = (views: number) => Math.min(views, Math.floor(views * ctr + unit(seed, k + 7 + a)));
-      const atbsOf = (clicks: number) => Math.min(clicks, Math.floor(clicks * atbRate + unit(seed, k + 13 + a)));
-      const ordersOf = (atbs: number) => Math.min(atbs, Math.floor(atbs * 0.3 + unit(seed, k + 16 + a)));
+      const clickDraw = unit(seed, k + 7 + a);
+      const atbDraw = unit(seed, k + 13 + a);
+      const orderDraw = unit(seed, k + 16 + a);
       const before = booked(item, a);
-      const after = Math.max(before, Math.min(before + raw(hoursTo) - raw(hoursFrom), cap));
-      const clicks = [clicksOf(before), clicksOf(after)] as const;
-      const atbs = [atbsOf(clicks[0]), atbsOf(clicks[1])] as const;
+      const after = Math.max(before, Math.min(before + rawTo - rawFrom, cap));
+      const clicksBefore = derived(before, ctr, clickDraw);
+      const clicksAfter = derived(after, ctr, clickDraw);
+      const atbsBefore = derived(clicksBefore, atbRate, atbDraw);
+      const atbsAfter = derived(clicksAfter, atbRate, atbDraw);
       const views = after - before;
       const expenses = campaign.type === 2 ? snap((views * item.cpm) / 1000) : snap(snap((item.cpm / 24) * hoursTo * share) - snap((item.cpm / 24) * hoursFrom * share));
-      return { views, clicks: clicks[1] - clicks[0], atbs: atbs[1] - atbs[0], orders: ordersOf(atbs[1]) - ordersOf(atbs[0]), expenses };
-    });
-  });
+      row.push({ views, clicks: clicksAfter - clicksBefore, atbs: atbsAfter - atbsBefore, orders: derived(atbsAfter, ORDER_RATE, orderDraw) - derived(atbsBefore, ORDER_RATE, orderDraw), expenses });
+    }
+    cells.push(row);
+  }
+  return cells;
 }
 
 /** The views booked so far on `day` in each cell of the campaign. */
@@ -114,12 +129,16 @@ function addCell(campaign: MediaCampaign, key: string, add: MediaCell): void {
   campaign.traffic[key] = cell;
 }
 
-/** Books a piece on its Moscow day; a type 2 piece the budget cannot pay for is cut to it (banners, apps in order). */
-function book(campaign: MediaCampaign, day: string, cells: MediaCell[][]): void {
+/**
+ * Books a piece on its Moscow day; a type 2 piece the budget cannot pay for is cut to it (banners,
+ * apps in order). A day retention is sure to drop (`keepCells` false) feeds the budget and expenses only.
+ */
+function book(campaign: MediaCampaign, day: string, cells: MediaCell[][], keepCells: boolean): void {
   const cut = campaign.type === 2 && pieceExpenses(cells) > campaign.budget;
   campaign.items.forEach((item, i) => {
     MEDIA_APPS.forEach(([app], a) => {
-      const cell = { ...(cells[i]?.[a] ?? ZERO) };
+      // The piece's cells are fresh (piece()): cut in place.
+      const cell = cells[i]?.[a] ?? { ...ZERO };
       if (cut) {
         const affordable = Math.max(0, Math.floor((campaign.budget * 1000) / item.cpm + 1e-9));
         if (cell.views > affordable) {
@@ -133,26 +152,32 @@ function book(campaign: MediaCampaign, day: string, cells: MediaCell[][]): void 
       }
       if (campaign.type === 2) campaign.budget = Math.max(0, snap(campaign.budget - cell.expenses));
       campaign.expenses = snap(campaign.expenses + cell.expenses);
-      addCell(campaign, cellKey(day, item.id, app), cell);
+      if (keepCells) addCell(campaign, cellKey(day, item.id, app), cell);
     });
   });
 }
 
+const NOTHING_BOOKED: BookedViews = () => 0;
+
 /**
  * Accounts the traffic of a running (6) campaign from `runningSince` to `until`, a Moscow day at a
  * time, and says whether its budget (type 2) or all its banners' daily limits (type 2, today) are
- * used up. The stretch may be long: the closed form makes it one step per day.
+ * used up. The stretch may be long: the closed form makes it one step per day. Whole days numbered
+ * below `droppedBefore` (stats-retention.ts surelyDroppedBefore) keep no cells.
  */
-export function accrueMedia(_tenant: Tenant, campaign: MediaCampaign, until: number): AccrueOutcome {
+export function accrueMedia(_tenant: Tenant, campaign: MediaCampaign, until: number, droppedBefore = Number.NEGATIVE_INFINITY): AccrueOutcome {
   const since = campaign.runningSince;
   if (since === null || until <= since) return "running";
   // The last hour is a piece of its own, as hourly ticks cut it: a budget that runs out cuts that hour only.
   const lastHour = Math.max(since, hourStart(until - 1));
   let start = since;
   while (start < until) {
-    const end = Math.min(start < lastHour ? lastHour : until, dayIndexStart(moscowDayIndex(start) + 1));
+    const index = moscowDayIndex(start);
+    const end = Math.min(start < lastHour ? lastHour : until, dayIndexStart(index + 1));
     const day = moscowDate(start);
-    book(campaign, day, piece(campaign, start, end, bookedOn(campaign, day)));
+    // A whole day is the day's first piece: nothing is booked on it yet.
+    const dropped = index < droppedBefore && start === dayIndexStart(index) && end === dayIndexStart(index + 1);
+    book(campaign, day, piece(campaign, start, end, dropped ? NOTHING_BOOKED : bookedOn(campaign, day)), !dropped);
     start = end;
   }
   campaign.runningSince = until;
@@ -160,6 +185,24 @@ export function accrueMedia(_tenant: Tenant, campaign: MediaCampaign, until: num
   // The day `until` falls in: at midnight a new day begins, with every daily limit fresh.
   if (dailyLimitReached(campaign, moscowDate(until))) return "daily";
   return "running";
+}
+
+/** The most views a banner gets on one day (the hourly rate is at most 900; one more per app for rounding). */
+const MAX_DAY_VIEWS = 900 * 24 + MEDIA_APPS.length;
+
+/**
+ * Whether the running campaign surely goes on running (no pause for its budget or daily limits) until
+ * `to`: a day-rate (type 1) campaign always; a views (type 2) one when a banner has no daily limit and
+ * the budget pays for the most views every banner could get by then.
+ */
+export function surelyRunsUntil(campaign: MediaCampaign, to: number): boolean {
+  const since = campaign.runningSince;
+  if (since === null) return false;
+  if (campaign.type !== 2) return true;
+  if (campaign.items.length === 0 || campaign.items.every((item) => item.dailyLimit > 0)) return false;
+  const days = moscowDayIndex(to) - moscowDayIndex(since) + 1;
+  const perDay = campaign.items.reduce((sum, item) => sum + (MAX_DAY_VIEWS * item.cpm) / 1000, 0);
+  return campaign.budget - (perDay * days + 1) >= cheapestView(campaign);
 }
 
 /**

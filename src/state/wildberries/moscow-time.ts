@@ -4,9 +4,27 @@ export const DAY_MS = 86_400_000;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
-/** The Moscow calendar day of an instant, "YYYY-MM-DD". */
+/** Days from 0000-03-01 to 1970-01-01 (the civil calendar counted from March, so leap days come last). */
+const EPOCH_SHIFT_DAYS = 719_468;
+const DAYS_PER_ERA = 146_097;
+
+/**
+ * The Moscow calendar day of an instant, "YYYY-MM-DD". Long clock moves name a day per campaign and
+ * day, so years 0-9999 are done with integer arithmetic (H. Hinnant's civil_from_days) rather than a
+ * Date; other years as Date.toISOString names them.
+ */
 export function moscowDate(ms: number): string {
-  return new Date(ms + MOSCOW_OFFSET_MS).toISOString().slice(0, 10);
+  const z = Math.floor((ms + MOSCOW_OFFSET_MS) / DAY_MS) + EPOCH_SHIFT_DAYS;
+  const era = Math.floor(z / DAYS_PER_ERA);
+  const doe = z - era * DAYS_PER_ERA;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) return new Date(ms + MOSCOW_OFFSET_MS).toISOString().slice(0, 10);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
 /** The instant of Moscow midnight starting the day that contains `ms`. */

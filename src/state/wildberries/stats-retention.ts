@@ -3,9 +3,9 @@ import { cellKey, MEDIA_APPS } from "./media-traffic.js";
 import type { MediaCampaign } from "./model.js";
 import { DAY_MS, moscowDate, moscowDayStart } from "./moscow-time.js";
 import type { WildberriesState } from "./state.js";
-import { dayWords } from "./traffic-math.js";
+import { addDayWords } from "./traffic-math.js";
 import { dayIndexStart, moscowDayIndex } from "./traffic-clock.js";
-import type { CampaignTraffic } from "./traffic-model.js";
+import { WORD_METRICS, type CampaignTraffic } from "./traffic-model.js";
 
 const moscowDayIndexOf = (day: string): number => moscowDayIndex(moscowDayStart(day) ?? 0);
 
@@ -18,18 +18,32 @@ const moscowDayIndexOf = (day: string): number => moscowDayIndex(moscowDayStart(
  */
 export const STATS_RETENTION_DAYS = 366;
 
-/** The first Moscow day still kept at `now`. */
+/** The first Moscow day still kept at `now`, and its day number (traffic-clock.ts moscowDayIndex). */
 export const oldestKeptDay = (now: number): string => moscowDate(now - (STATS_RETENTION_DAYS - 1) * DAY_MS);
+export const oldestKeptIndex = (now: number): number => moscowDayIndex(now) - (STATS_RETENTION_DAYS - 1);
+
+/**
+ * The days a traffic tick may account without writing their per-day statistics: those numbered below
+ * the returned day number, which retention is sure to drop before anything reads them. `until` is how
+ * long the ticks are sure to go on (traffic-clock.ts surelyTicksUntil); their last tick, at most an
+ * hour before it, drops every day before oldestKeptIndex of its instant (a day's margin is kept).
+ * Such days still feed the whole-life figures: budgets, media `expenses`, `pastWords`, upd numbers.
+ */
+export const surelyDroppedBefore = (until: number): number => oldestKeptIndex(until - DAY_MS);
+
+/** Adds one day's keyword figures (its search groups, traffic-model.ts DayTraffic) to the campaign's pastWords. */
+export function foldPastWords(traffic: CampaignTraffic, search: readonly number[]): void {
+  const past = traffic.pastWords;
+  for (let i = past.length; i < traffic.keywords.length * WORD_METRICS; i++) past.push(0);
+  addDayWords(traffic, search, past);
+}
 
 /** Drops a promotion campaign's days before `oldest`, folding their keyword figures into pastWords. */
 function dropCampaignDays(traffic: CampaignTraffic, oldest: string): void {
   let count = 0;
   while (count < traffic.days.length && (traffic.days[count]?.day ?? oldest) < oldest) count++;
   if (count === 0) return;
-  for (const day of traffic.days.slice(0, count)) {
-    const words = dayWords(traffic, day);
-    for (let i = 0; i < words.length; i++) traffic.pastWords[i] = (traffic.pastWords[i] ?? 0) + (words[i] ?? 0);
-  }
+  for (const day of traffic.days.slice(0, count)) foldPastWords(traffic, day.search);
   traffic.days.splice(0, count);
 }
 
@@ -48,11 +62,33 @@ export function dropMediaDays(campaign: MediaCampaign, oldest: string): void {
       break;
     }
   }
-  for (let index = first; index < last; index++) {
-    const day = moscowDate(dayIndexStart(index));
-    for (const item of campaign.items) for (const [app] of MEDIA_APPS) delete campaign.traffic[cellKey(day, item.id, app)];
+  if (last - first > PROBE_DAYS) dropMediaCells(campaign, moscowDate(dayIndexStart(first)), oldest);
+  else {
+    for (let index = first; index < last; index++) {
+      const day = moscowDate(dayIndexStart(index));
+      for (const item of campaign.items) for (const [app] of MEDIA_APPS) delete campaign.traffic[cellKey(day, item.id, app)];
+    }
   }
   mediaFirstDay.set(campaign, Math.max(first, last));
+}
+
+/**
+ * Beyond this many days dropMediaDays reads the cells there are instead of naming every cell of every
+ * day: during a long clock move most days have none (stats-retention is sure to drop them, so they
+ * are never written), and the cells kept are at most a year's.
+ */
+const PROBE_DAYS = 2;
+
+/** Deletes the cells of the campaign's banners on days from `from` to before `until` ("YYYY-MM-DD", which sort as days do). */
+function dropMediaCells(campaign: MediaCampaign, from: string, until: string): void {
+  const items = new Set(campaign.items.map((item) => String(item.id)));
+  const apps = new Set(MEDIA_APPS.map(([app]) => String(app)));
+  for (const key of Object.keys(campaign.traffic)) {
+    const day = key.slice(0, 10);
+    if (day < from || day >= until) continue;
+    const [, item = "", app = ""] = key.split("|");
+    if (items.has(item) && apps.has(app) && key === cellKey(day, Number(item), Number(app))) delete campaign.traffic[key];
+  }
 }
 
 /** Drops upd rows of days before `oldest`, keeping the campaigns' indexes of today's rows right. */

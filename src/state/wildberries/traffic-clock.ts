@@ -64,6 +64,19 @@ export function nextTrafficTick(tenant: Tenant, cap = Number.POSITIVE_INFINITY):
   return Math.max(hourly, far);
 }
 
+/**
+ * How long traffic ticks are sure to go on, if the campaigns they account keep running: to the end of
+ * the clock move in progress, the next other timer (which may change a campaign) or `cap`, whichever
+ * comes first. Nothing is sure outside a clock move (the tenant's own calls may come): then `now`.
+ */
+export function surelyTicksUntil(tenant: Tenant, cap = Number.POSITIVE_INFINITY): number {
+  const now = tenant.now();
+  const horizon = tenant.settleHorizon();
+  if (horizon === null) return now;
+  const other = tenant.scheduler.nextAt((kind) => !TRAFFIC_KINDS.has(kind)) ?? Number.POSITIVE_INFINITY;
+  return Math.max(now, Math.min(horizon, other, cap));
+}
+
 /** A running check over a stretch, day by day: whether a limit is reached by `at`, and the day's part to count. */
 export interface HourCheck {
   /** Whether the limit is reached at `at` (> start, same Moscow day), given every earlier day committed. */

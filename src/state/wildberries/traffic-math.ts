@@ -1,4 +1,4 @@
-import { SEARCH_GROUP, WORD_METRICS, type CampaignTraffic, type DayTraffic } from "./traffic-model.js";
+import { SEARCH_GROUP, WORD_METRICS, type CampaignTraffic } from "./traffic-model.js";
 
 /**
  * The one rounding rule of every statistic: ratios are rounded half away from zero to 2 decimals
@@ -32,24 +32,30 @@ export interface StatBlock {
  * CampaignTraffic.keywords): each search group split over its regime's keywords by their cumulative
  * weights, rounding the running total, so the parts add up to the group exactly.
  */
-export function dayWords(traffic: CampaignTraffic, day: DayTraffic): number[] {
+export function dayWords(traffic: CampaignTraffic, day: { readonly search: readonly number[] }): number[] {
   const out = new Array<number>(traffic.keywords.length * WORD_METRICS).fill(0);
-  const search = day.search;
+  addDayWords(traffic, day.search, out);
+  return out;
+}
+
+/** Adds dayWords of the search groups `search` to `out` (which holds at least WORD_METRICS numbers per keyword). */
+export function addDayWords(traffic: CampaignTraffic, search: readonly number[], out: number[]): void {
+  const size = traffic.keywords.length * WORD_METRICS;
   for (let at = 0; at + SEARCH_GROUP <= search.length; at += SEARCH_GROUP) {
     const regime = traffic.regimes[search[at] ?? -1];
     if (regime === undefined) continue;
-    const totals = [search[at + 1] ?? 0, search[at + 2] ?? 0, search[at + 3] ?? 0];
-    totals.forEach((total, metric) => {
+    const last = regime.indexes.length - 1;
+    for (let metric = 0; metric < WORD_METRICS; metric++) {
+      const total = search[at + 1 + metric] ?? 0;
       let previous = 0;
-      regime.indexes.forEach((keyword, j) => {
-        const next = j === regime.indexes.length - 1 ? total : Math.round(total * (regime.cumulative[j] ?? 1));
-        const slot = keyword * WORD_METRICS + metric;
-        if (slot < out.length) out[slot] = (out[slot] ?? 0) + next - previous;
+      for (let j = 0; j <= last; j++) {
+        const next = j === last ? total : Math.round(total * (regime.cumulative[j] ?? 1));
+        const slot = (regime.indexes[j] ?? 0) * WORD_METRICS + metric;
+        if (slot < size) out[slot] = (out[slot] ?? 0) + next - previous;
         previous = next;
-      });
-    });
+      }
+    }
   }
-  return out;
 }
 
 const everyDay = (): boolean => true;

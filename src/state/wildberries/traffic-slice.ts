@@ -7,7 +7,8 @@ import type { WildberriesState } from "./state.js";
 import { dayIndexStart, daySeed, firstHour, hourStart, HOUR_MS, moscowDayIndex, unit } from "./traffic-clock.js";
 import type { CampaignTraffic, DayTraffic } from "./traffic-model.js";
 import * as Layout from "./traffic-model.js";
-import { chargeUpd } from "./upd.js";
+import { foldPastWords } from "./stats-retention.js";
+import { chargeUpd, skipDroppedUpd } from "./upd.js";
 
 /**
  * The model behind every statistic of an active (9) promotion campaign, in closed form per Moscow day.
@@ -272,19 +273,44 @@ function addSearch(day: DayTraffic, regime: number, views: number, clicks: numbe
   add(search, at + 3, spendKop);
 }
 
-/** Charges spend to the budget in whole rubles, carrying the kopecks, and books it in upd. */
-function bill(state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, day: string, spendKop: number, at: number): void {
+/**
+ * A whole day that retention is sure to drop (stats-retention.ts surelyDroppedBefore): what book()
+ * and dropping the day would leave, without the day's cells. The piece is in `toValues`; returns its
+ * spend in kopecks and folds its search group into pastWords.
+ */
+function foldDroppedDay(plan: DayPlan, traffic: CampaignTraffic): number {
+  const size = plan.nms.length * APP_COUNT * SLOTS;
+  let searchViews = 0;
+  let searchSpend = 0;
+  let spend = 0;
+  for (let o = 0; o < size; o += SLOTS) {
+    searchViews += toValues[o + S_VIEWS] ?? 0;
+    searchSpend += toValues[o + SEARCH_SPEND] ?? 0;
+    spend += toValues[o + SPEND] ?? 0;
+  }
+  const search = plan.regime !== -1 && searchViews > 0 ? [plan.regime, searchViews, toValues[size] ?? 0, Math.min(searchSpend, spend)] : [];
+  foldPastWords(traffic, search);
+  return spend;
+}
+
+/** Charges spend to the budget in whole rubles, carrying the kopecks, and books it in upd (unless retention drops the day's row). */
+function bill(state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, day: string, spendKop: number, at: number, dropped: boolean): void {
   traffic.unbilledKop += spendKop;
   const rubles = Math.floor(traffic.unbilledKop / 100);
   traffic.unbilledKop -= rubles * 100;
   campaign.budget -= rubles;
-  chargeUpd(state, campaign, traffic, day, rubles, at);
+  if (dropped) skipDroppedUpd(state, traffic, day);
+  else chargeUpd(state, campaign, traffic, day, rubles, at);
 }
 
 const availableKop = (campaign: Campaign, traffic: CampaignTraffic) => campaign.budget * 100 - traffic.unbilledKop;
 
-/** Accounts [from, to] day by day; a piece the budget cannot pay for is cut to it. True when the budget is used up. */
-function accrueSpan(state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, eligible: EligibleKeywords, from: number, to: number): boolean {
+/**
+ * Accounts [from, to] day by day; a piece the budget cannot pay for is cut to it. Whole days numbered
+ * below `droppedBefore` keep no cells (retention drops them before anything reads them). True when
+ * the budget is used up.
+ */
+function accrueSpan(state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, eligible: EligibleKeywords, from: number, to: number, droppedBefore: number): boolean {
   let start = from;
   while (start < to) {
     const index = moscowDayIndex(start);
@@ -294,10 +320,11 @@ function accrueSpan(state: WildberriesState, campaign: Campaign, traffic: Campai
     const available = availableKop(campaign, traffic);
     const exhausted = total >= available;
     if (exhausted) cutPiece(plan, total, available);
-    const day = dayOf(traffic, moscowDate(start));
-    const spend = book(plan, day);
+    const dropped = index < droppedBefore && start === plan.dayStart && end === plan.dayStart + DAY_MS;
+    const day = moscowDate(start);
+    const spend = dropped ? foldDroppedDay(plan, traffic) : book(plan, dayOf(traffic, day));
     traffic.activeMs += end - start;
-    bill(state, campaign, traffic, day.day, spend, Math.min(end, plan.dayStart + DAY_MS - 1));
+    bill(state, campaign, traffic, day, spend, Math.min(end, plan.dayStart + DAY_MS - 1), dropped);
     traffic.accruedTo = end;
     if (exhausted || availableKop(campaign, traffic) <= 0) return true;
     start = end;
@@ -314,6 +341,12 @@ function daySpendBound(campaign: Campaign, traffic: CampaignTraffic, eligible: E
     for (const share of APP_SHARE) bound += ((nm.search * share * w + 1) * nm.searchCpm + (nm.other * share * w + 1) * nm.otherCpm) / 10 + 1;
   }
   return bound;
+}
+
+/** Whether the campaign's budget surely pays for its traffic from `accruedTo` to `to`, whatever the days' draws. */
+export function surelyPaysUntil(tenant: Tenant, campaign: Campaign, traffic: CampaignTraffic, to: number, memo?: EligibilityMemo): boolean {
+  const from = traffic.accruedTo;
+  return from !== null && surelyPaid(campaign, traffic, eligibleKeywords(tenant, campaign, traffic, memo), from, to);
 }
 
 /** Whether the budget surely pays for [from, to], whatever the days' draws (no need to look for the hour it runs out). */
@@ -342,9 +375,10 @@ export function budgetRunsOut(tenant: Tenant, campaign: Campaign, traffic: Campa
 /**
  * Accounts the campaign's traffic from `accruedTo` to `to`, as hourly ticks would: when the budget
  * runs out at a whole hour on the way, the traffic stops there, that last hour cut to what the budget
- * could pay (it ends at exactly 0). Returns true when the budget is used up.
+ * could pay (it ends at exactly 0). Whole days numbered below `droppedBefore` (stats-retention.ts
+ * surelyDroppedBefore) keep no per-day cells. Returns true when the budget is used up.
  */
-export function accrueTraffic(tenant: Tenant, state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, to: number, memo?: EligibilityMemo): boolean {
+export function accrueTraffic(tenant: Tenant, state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, to: number, memo?: EligibilityMemo, droppedBefore = Number.NEGATIVE_INFINITY): boolean {
   const from = traffic.accruedTo;
   if (from === null || to <= from) return from !== null && availableKop(campaign, traffic) <= 0;
   const eligible = eligibleKeywords(tenant, campaign, traffic, memo);
@@ -352,6 +386,6 @@ export function accrueTraffic(tenant: Tenant, state: WildberriesState, campaign:
   const runsOut = lastHour > from ? budgetRunsOut(tenant, campaign, traffic, from, lastHour, memo) : undefined;
   const stop = runsOut ?? to;
   const cut = Math.max(from, runsOut === undefined ? lastHour : runsOut - HOUR_MS);
-  if (accrueSpan(state, campaign, traffic, eligible, from, cut)) return true;
-  return accrueSpan(state, campaign, traffic, eligible, cut, stop);
+  if (accrueSpan(state, campaign, traffic, eligible, from, cut, droppedBefore)) return true;
+  return accrueSpan(state, campaign, traffic, eligible, cut, stop, droppedBefore);
 }

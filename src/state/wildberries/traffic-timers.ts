@@ -6,11 +6,11 @@ import { seedKeywords } from "./keywords-seed.js";
 import type { Campaign } from "./model.js";
 import { DAY_MS } from "./moscow-time.js";
 import { existingState, wildberriesState, type WildberriesState } from "./state.js";
-import { dropOldStats } from "./stats-retention.js";
-import { dayIndexStart, moscowDayIndex, nextHour, nextTrafficTick, TRAFFIC_TIMER } from "./traffic-clock.js";
+import { dropOldStats, surelyDroppedBefore } from "./stats-retention.js";
+import { dayIndexStart, moscowDayIndex, nextHour, nextTrafficTick, surelyTicksUntil, TRAFFIC_TIMER } from "./traffic-clock.js";
 import type { CampaignTraffic, TrafficState } from "./traffic-model.js";
 import type { EligibilityMemo } from "./keywords-eligible.js";
-import { accrueTraffic, budgetRunsOut } from "./traffic-slice.js";
+import { accrueTraffic, budgetRunsOut, surelyPaysUntil } from "./traffic-slice.js";
 
 /**
  * The simulation runs on one tick per tenant, not one timer per campaign: at each whole hour every
@@ -122,6 +122,17 @@ export function stopTraffic(tenant: Tenant, campaign: Campaign): void {
 }
 
 /**
+ * How long this tick is sure to keep firing (and dropping old statistics, stats-retention.ts): while
+ * one of its campaigns surely has the budget to stay active until the clock move ends or another
+ * timer comes (traffic-clock.ts surelyTicksUntil); otherwise nothing is sure beyond now.
+ */
+function tickingUntil(tenant: Tenant, list: readonly Runner[]): number {
+  const until = surelyTicksUntil(tenant);
+  const sure = list.some((runner) => surelyPaysUntil(tenant, runner.campaign, runner.traffic, until, runner));
+  return sure ? until : tenant.now();
+}
+
+/**
  * The tick: every active campaign gets its traffic up to now, a Moscow day at a time for all of them
  * (so upd rows open in the same order however the time is cut); those whose budget ran out go to 11.
  */
@@ -141,11 +152,12 @@ function tick(tenant: Tenant, timerId: number): JsonObject | void {
   });
   let from = now;
   for (const runner of list) from = Math.min(from, runner.traffic.accruedTo ?? now);
+  const droppedBefore = surelyDroppedBefore(tickingUntil(tenant, list));
   for (let day = moscowDayIndex(from); dayIndexStart(day) < now; day++) {
     const until = Math.min(now, dayIndexStart(day) + DAY_MS);
     for (const runner of list) {
       if (exhausted.includes(runner.campaign)) continue;
-      if (accrueTraffic(tenant, state, runner.campaign, runner.traffic, until, runner)) exhausted.push(runner.campaign);
+      if (accrueTraffic(tenant, state, runner.campaign, runner.traffic, until, runner, droppedBefore)) exhausted.push(runner.campaign);
     }
   }
   const campaigns = traffic.active.length;

@@ -45,6 +45,16 @@ export function chargeUpd(state: WildberriesState, campaign: Campaign, traffic: 
   row.advertStatus = campaign.status;
 }
 
+/**
+ * The first accounting of a day whose upd row retention drops before anything reads it
+ * (stats-retention.ts surelyDroppedBefore): its number is used up as chargeUpd would, no row is kept.
+ */
+export function skipDroppedUpd(state: WildberriesState, traffic: CampaignTraffic, day: string): void {
+  state.nextUpdNum += 1;
+  traffic.updDay = day;
+  traffic.updRows = { 0: -1, 1: -1, 3: -1 };
+}
+
 export type UpdError = "interval";
 
 /**

@@ -5,7 +5,7 @@ import type { Tenant } from "../kernel/tenant.js";
 import { resolveCampaign, stateOf } from "./campaign-key.js";
 import { setStatus } from "./campaign-machine.js";
 import { incorrectData, type YmError } from "./errors.js";
-import { usesOneOffPins } from "./model.js";
+import { usesOneOffPins, type Campaign } from "./model.js";
 import type { PinCounts } from "./pin-store.js";
 
 export interface AddPinsOutcome {
@@ -15,10 +15,30 @@ export interface AddPinsOutcome {
 }
 
 /**
+ * An add-pins call under way: the campaign checked, the counters before it, and what it received and
+ * added so far. A large upload is added in slices (the mock layer yields between them while the
+ * tenant's other calls wait); one call or many slices, the outcome and its one pinList event are the same.
+ */
+export interface PinUpload {
+  readonly campaign: Campaign;
+  readonly before: number;
+  received: number;
+  added: number;
+}
+
+/**
  * campaigns/add-pins: one-off code campaigns only, in any status but finished. Codes already present
  * (case-insensitively, in the request or stored) are skipped. A pin-required campaign starts again.
  */
 export function addPins(tenant: Tenant, key: CampaignKeyRequest, pinList: readonly string[]): Result<AddPinsOutcome, YmError> {
+  const upload = openPinUpload(tenant, key);
+  if (!upload.ok) return upload;
+  addPinSlice(upload.value, pinList);
+  return ok(closePinUpload(tenant, upload.value));
+}
+
+/** The checks of add-pins before any code is stored: the campaign exists, takes one-off codes and is not finished. */
+export function openPinUpload(tenant: Tenant, key: CampaignKeyRequest): Result<PinUpload, YmError> {
   const found = resolveCampaign(tenant, key);
   if (!found.ok) return found;
   const campaign = found.value;
@@ -28,8 +48,18 @@ export function addPins(tenant: Tenant, key: CampaignKeyRequest, pinList: readon
   if (campaign.status === "finished") {
     return fail({ code: "failFinished", detail: "This campaign is over; it takes no more promo codes", campaign: stateOf(campaign) });
   }
-  const before = campaign.pins.counters.total;
-  const added = campaign.pins.add(pinList);
+  return ok({ campaign, before: campaign.pins.counters.total, received: 0, added: 0 });
+}
+
+/** Stores the codes of one slice of the upload that are not present yet (case-insensitively). */
+export function addPinSlice(upload: PinUpload, codes: readonly string[]): void {
+  upload.received += codes.length;
+  upload.added += upload.campaign.pins.add(codes);
+}
+
+/** Ends the upload: one pinList event when it added anything, and the restart of a pin-required campaign. */
+export function closePinUpload(tenant: Tenant, upload: PinUpload): AddPinsOutcome {
+  const { campaign, before, added, received } = upload;
   if (added > 0) {
     tenant.record({
       provider: "yoomoney",
@@ -37,11 +67,11 @@ export function addPins(tenant: Tenant, key: CampaignKeyRequest, pinList: readon
       id: String(campaign.ymCampaignId),
       from: before,
       to: before + added,
-      detail: { added, skipped: pinList.length - added },
+      detail: { added, skipped: received - added },
     });
   }
   if (campaign.status === "pin-required" && campaign.pins.counters.unused > 0) setStatus(tenant, campaign, "started");
-  return ok({ ymCampaignId: campaign.ymCampaignId, campaignStatus: campaign.status, counters: campaign.pins.counters });
+  return { ymCampaignId: campaign.ymCampaignId, campaignStatus: campaign.status, counters: campaign.pins.counters };
 }
 
 /** campaigns/get-pins-by-status: the codes in one status, in upload order (none for campaigns without one-off codes). */
