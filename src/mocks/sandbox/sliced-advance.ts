@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { FiredReport, Tenant } from "../../state/kernel/tenant.js";
+import { HOURLY_TAIL_MS } from "../../state/wildberries/traffic-clock.js";
 import { runExclusive, whenIdle } from "../http/tenant-queue.js";
 
 /**
@@ -19,6 +20,11 @@ export const ONE_GO_MS = 3_600_000;
 const MAX_SLICE_MS = 7 * 86_400_000;
 /** Wall time one slice should take at most, roughly: other tenants wait about this long. */
 const SLICE_BUDGET_MS = 8;
+/**
+ * Timers are densest at the end of a long move (Wildberries traffic ticks every hour there, however
+ * long the move): the slices start again from ONE_GO_MS there, so the first of them is not a week.
+ */
+const DENSE_TAIL_MS = HOURLY_TAIL_MS;
 
 /** What a move fired, and the clock when it ended (read before any later job of the tenant runs). */
 export interface Move extends FiredReport {
@@ -34,6 +40,8 @@ export async function advanceInSlices(tenant: Tenant, ms: number, maxListed: num
     let left = ms;
     let step = ONE_GO_MS;
     while (left > 0) {
+      if (left > DENSE_TAIL_MS && left - step < DENSE_TAIL_MS) step = Math.max(1, left - DENSE_TAIL_MS);
+      else if (left === DENSE_TAIL_MS) step = ONE_GO_MS;
       const slice = Math.min(left, step);
       const began = performance.now();
       const part = tenant.advanceReport(slice, maxListed - report.fired.length, horizon);

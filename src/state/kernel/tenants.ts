@@ -214,11 +214,12 @@ export class TenantRegistry {
     return this.ttlMs() > 0 && this.current(tenantId) === undefined;
   }
 
-  /** Drops a tenant for idleness: its state, its ownership claims and (see isEvicted) its tokens. */
+  /** Drops a tenant for idleness: its state, its ownership claims and its tokens. */
   private evict(id: string): void {
     const tenant = this.tenants.get(id);
     this.tenants.delete(id);
     this.activity.forget(id);
+    this.tokens.forgetTenant(id);
     if (tenant !== undefined) this.shared.directory.drop(tenant);
     this.evictedCount++;
   }

@@ -15,6 +15,8 @@ function base64url(value: string | Buffer): string {
 
 export class TokenRegistry {
   private issued = new Map<string, IssuedToken>();
+  /** The tokens of each tenant, so an evicted tenant's tokens go with it. */
+  private byTenant = new Map<string, Set<string>>();
   private serial = 0;
 
   constructor(private readonly secret: string) {}
@@ -30,8 +32,21 @@ export class TokenRegistry {
     const body = `${header}.${base64url(JSON.stringify(claims))}`;
     const signature = createHmac("sha512", this.secret).update(body).digest("base64url");
     const issued: IssuedToken = { token: `${body}.${signature}`, tenantId, subject, expiresAt };
-    this.issued.set(issued.token, issued);
+    this.remember(issued);
     return issued;
+  }
+
+  private remember(issued: IssuedToken): void {
+    this.issued.set(issued.token, issued);
+    const own = this.byTenant.get(issued.tenantId);
+    if (own === undefined) this.byTenant.set(issued.tenantId, new Set([issued.token]));
+    else own.add(issued.token);
+  }
+
+  /** Forgets every token issued for `tenantId` (the tenant was evicted): they stop working and leave the state file. */
+  forgetTenant(tenantId: string): void {
+    for (const token of this.byTenant.get(tenantId) ?? []) this.issued.delete(token);
+    this.byTenant.delete(tenantId);
   }
 
   lookup(token: string): IssuedToken | undefined {
@@ -52,7 +67,7 @@ export class TokenRegistry {
 
   /** Takes back tokens saved in a state file; new ones continue the serial after them. */
   restore(tokens: readonly IssuedToken[], serial: number): void {
-    for (const token of tokens) this.issued.set(token.token, { ...token });
+    for (const token of tokens) this.remember({ ...token });
     this.serial = Math.max(this.serial, serial);
   }
 

@@ -62,6 +62,23 @@ const ORDER_RATE = 0.3;
 /** A count that follows another at `rate` (clicks of views, ...), rounded with the cell's own draw, never above it. */
 const derived = (of: number, rate: number, draw: number): number => Math.min(of, Math.floor(of * rate + draw));
 
+// The pieces of the closed form, shared by piece() and foldDroppedDay().
+/** Where a banner's draws start among the day's (unit(seed, k + ...)). */
+const itemK = (item: MediaItem): number => (item.id % 0x100000) * 16;
+/** A banner's hourly rate on a day: 300-900 views. */
+const dayRate = (seed: number, k: number): number => 300 + Math.floor(unit(seed, k) * 601);
+/** The views a type 2 banner's daily limit pays for (infinite without one). */
+const capViewsOf = (campaign: MediaCampaign, item: MediaItem): number =>
+  campaign.type === 2 && item.dailyLimit > 0 ? Math.floor((item.dailyLimit * 1000) / item.cpm + 1e-9) : Number.POSITIVE_INFINITY;
+/** App type a's part of those views: its share, rounded so the parts add up. */
+const appCap = (capViews: number, shareBefore: number, share: number): number =>
+  capViews === Number.POSITIVE_INFINITY ? capViews : Math.floor(capViews * (shareBefore + share) + 1e-9) - Math.floor(capViews * shareBefore + 1e-9);
+/** Views of an app type from midnight to `hours` into the day, before any cap. */
+const rawViews = (rate: number, share: number, hours: number, offset: number): number => (hours === 0 ? 0 : Math.floor(rate * share * hours + offset));
+/** What a cell of `views` from `hoursFrom` to `hoursTo` costs: cpm per 1000 views (type 2) or the day rate pro rata (type 1). */
+const cellExpenses = (campaign: MediaCampaign, item: MediaItem, views: number, share: number, hoursFrom: number, hoursTo: number): number =>
+  campaign.type === 2 ? snap((views * item.cpm) / 1000) : snap(snap((item.cpm / 24) * hoursTo * share) - snap((item.cpm / 24) * hoursFrom * share));
+
 /**
  * What one Moscow day's part [from, to] adds, per banner and app type, in closed form. Views: the
  * day's hourly rate (300-900) × the app's share × the hours, rounded with an offset, all hashed from
@@ -79,18 +96,18 @@ function piece(campaign: MediaCampaign, from: number, to: number, booked: Booked
   const hoursTo = Math.min(24, Math.max(0, (to - dayStart) / HOUR_MS));
   const cells: MediaCell[][] = [];
   for (const item of campaign.items) {
-    const k = (item.id % 0x100000) * 16;
-    const rate = 300 + Math.floor(unit(seed, k) * 601);
-    const capViews = campaign.type === 2 && item.dailyLimit > 0 ? Math.floor((item.dailyLimit * 1000) / item.cpm + 1e-9) : Number.POSITIVE_INFINITY;
+    const k = itemK(item);
+    const rate = dayRate(seed, k);
+    const capViews = capViewsOf(campaign, item);
     let shareBefore = 0;
     const row: MediaCell[] = [];
     for (let a = 0; a < MEDIA_APPS.length; a++) {
       const share = MEDIA_APPS[a]?.[1] ?? 0;
-      const cap = capViews === Number.POSITIVE_INFINITY ? capViews : Math.floor(capViews * (shareBefore + share) + 1e-9) - Math.floor(capViews * shareBefore + 1e-9);
+      const cap = appCap(capViews, shareBefore, share);
       shareBefore += share;
       const offset = unit(seed, k + 1 + a);
-      const rawTo = hoursTo === 0 ? 0 : Math.floor(rate * share * hoursTo + offset);
-      const rawFrom = hoursFrom === 0 ? 0 : Math.floor(rate * share * hoursFrom + offset);
+      const rawTo = rawViews(rate, share, hoursTo, offset);
+      const rawFrom = rawViews(rate, share, hoursFrom, offset);
       const ctr = 0.008 + unit(seed, k + 4 + a) * 0.017;
       const atbRate = 0.02 + unit(seed, k + 10 + a) * 0.06;
       const clickDraw = unit(seed, k + 7 + a);
@@ -103,7 +120,7 @@ function piece(campaign: MediaCampaign, from: number, to: number, booked: Booked
       const atbsBefore = derived(clicksBefore, atbRate, atbDraw);
       const atbsAfter = derived(clicksAfter, atbRate, atbDraw);
       const views = after - before;
-      const expenses = campaign.type === 2 ? snap((views * item.cpm) / 1000) : snap(snap((item.cpm / 24) * hoursTo * share) - snap((item.cpm / 24) * hoursFrom * share));
+      const expenses = cellExpenses(campaign, item, views, share, hoursFrom, hoursTo);
       row.push({ views, clicks: clicksAfter - clicksBefore, atbs: atbsAfter - atbsBefore, orders: derived(atbsAfter, ORDER_RATE, orderDraw) - derived(atbsBefore, ORDER_RATE, orderDraw), expenses });
     }
     cells.push(row);
@@ -157,7 +174,40 @@ function book(campaign: MediaCampaign, day: string, cells: MediaCell[][], keepCe
   });
 }
 
-const NOTHING_BOOKED: BookedViews = () => 0;
+/**
+ * A whole day retention is sure to drop (stats-retention.ts surelyDroppedBefore), as piece() and
+ * book() account it but without its cells: only the budget and expenses move, and no click, basket
+ * or order is drawn. False, with nothing changed, when the budget cannot pay the day (book() cuts it).
+ */
+function foldDroppedDay(campaign: MediaCampaign, index: number): boolean {
+  const seed = daySeed(campaign.seed, index);
+  const expenses: number[] = [];
+  let total = 0;
+  for (const item of campaign.items) {
+    const k = itemK(item);
+    const rate = campaign.type === 2 ? dayRate(seed, k) : 0;
+    const capViews = capViewsOf(campaign, item);
+    let shareBefore = 0;
+    let itemTotal = 0;
+    for (let a = 0; a < MEDIA_APPS.length; a++) {
+      const share = MEDIA_APPS[a]?.[1] ?? 0;
+      const cap = appCap(capViews, shareBefore, share);
+      shareBefore += share;
+      // Views only cost a views (type 2) campaign; a whole day starts with none booked.
+      const views = campaign.type === 2 ? Math.max(0, Math.min(rawViews(rate, share, 24, unit(seed, k + 1 + a)), cap)) : 0;
+      const cost = cellExpenses(campaign, item, views, share, 0, 24);
+      expenses.push(cost);
+      itemTotal += cost;
+    }
+    total += itemTotal;
+  }
+  if (campaign.type === 2 && snap(total) > campaign.budget) return false;
+  for (const cost of expenses) {
+    if (campaign.type === 2) campaign.budget = Math.max(0, snap(campaign.budget - cost));
+    campaign.expenses = snap(campaign.expenses + cost);
+  }
+  return true;
+}
 
 /**
  * Accounts the traffic of a running (6) campaign from `runningSince` to `until`, a Moscow day at a
@@ -173,11 +223,15 @@ export function accrueMedia(_tenant: Tenant, campaign: MediaCampaign, until: num
   let start = since;
   while (start < until) {
     const index = moscowDayIndex(start);
-    const end = Math.min(start < lastHour ? lastHour : until, dayIndexStart(index + 1));
+    const dayEnd = dayIndexStart(index + 1);
+    // A whole day retention surely drops, paid in full, is one piece (its amounts are on the grid: no cut, no difference).
+    if (index < droppedBefore && start === dayIndexStart(index) && dayEnd <= until && foldDroppedDay(campaign, index)) {
+      start = dayEnd;
+      continue;
+    }
+    const end = Math.min(start < lastHour ? lastHour : until, dayEnd);
     const day = moscowDate(start);
-    // A whole day is the day's first piece: nothing is booked on it yet.
-    const dropped = index < droppedBefore && start === dayIndexStart(index) && end === dayIndexStart(index + 1);
-    book(campaign, day, piece(campaign, start, end, dropped ? NOTHING_BOOKED : bookedOn(campaign, day)), !dropped);
+    book(campaign, day, piece(campaign, start, end, bookedOn(campaign, day)), index >= droppedBefore || start !== dayIndexStart(index) || end !== dayEnd);
     start = end;
   }
   campaign.runningSince = until;

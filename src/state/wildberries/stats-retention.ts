@@ -31,11 +31,16 @@ export const oldestKeptIndex = (now: number): number => moscowDayIndex(now) - (S
  */
 export const surelyDroppedBefore = (until: number): number => oldestKeptIndex(until - DAY_MS);
 
-/** Adds one day's keyword figures (its search groups, traffic-model.ts DayTraffic) to the campaign's pastWords. */
-export function foldPastWords(traffic: CampaignTraffic, search: readonly number[]): void {
+/** The campaign's pastWords, grown to hold every keyword (as dropping a day leaves them). */
+export function pastWordsOf(traffic: CampaignTraffic): number[] {
   const past = traffic.pastWords;
   for (let i = past.length; i < traffic.keywords.length * WORD_METRICS; i++) past.push(0);
-  addDayWords(traffic, search, past);
+  return past;
+}
+
+/** Adds one day's keyword figures (its search groups, traffic-model.ts DayTraffic) to the campaign's pastWords. */
+export function foldPastWords(traffic: CampaignTraffic, search: readonly number[]): void {
+  addDayWords(traffic, search, pastWordsOf(traffic));
 }
 
 /** Drops a promotion campaign's days before `oldest`, folding their keyword figures into pastWords. */
@@ -84,8 +89,9 @@ function dropMediaCells(campaign: MediaCampaign, from: string, until: string): v
   const items = new Set(campaign.items.map((item) => String(item.id)));
   const apps = new Set(MEDIA_APPS.map(([app]) => String(app)));
   for (const key of Object.keys(campaign.traffic)) {
+    // "YYYY-MM-DD|…" sorts before `until` exactly when its day does.
+    if (key < from || key >= until) continue;
     const day = key.slice(0, 10);
-    if (day < from || day >= until) continue;
     const [, item = "", app = ""] = key.split("|");
     if (items.has(item) && apps.has(app) && key === cellKey(day, Number(item), Number(app))) delete campaign.traffic[key];
   }

@@ -52,7 +52,9 @@ export const daySeed = (campaignSeed: number, dayIndex: number): number => hash(
  * Where the traffic timer that fires now should fire next: at the next hour, unless the clock move in
  * progress goes on for longer than HOURLY_TAIL_MS and no other timer (but the traffic timers, which
  * never touch each other's campaigns) is due before; then at the last whole hour before both.
- * `cap` (a campaign's end) and MAX_JUMP_MS bound the jump too.
+ * `cap` (a campaign's end) bounds the jump too, and so does MAX_JUMP_MS: such a jump lands on a Moscow
+ * midnight, so the days in between are accounted whole (days retention surely drops then keep no
+ * cells, stats-retention.ts surelyDroppedBefore).
  */
 export function nextTrafficTick(tenant: Tenant, cap = Number.POSITIVE_INFINITY): number {
   const now = tenant.now();
@@ -60,7 +62,7 @@ export function nextTrafficTick(tenant: Tenant, cap = Number.POSITIVE_INFINITY):
   const horizon = tenant.settleHorizon();
   if (horizon === null || horizon - HOURLY_TAIL_MS <= hourly) return hourly;
   const other = tenant.scheduler.nextAt((kind) => !TRAFFIC_KINDS.has(kind)) ?? Number.POSITIVE_INFINITY;
-  const far = hourStart(Math.min(horizon - HOURLY_TAIL_MS, other, cap, now + MAX_JUMP_MS));
+  const far = Math.min(hourStart(Math.min(horizon - HOURLY_TAIL_MS, other, cap)), dayIndexStart(moscowDayIndex(now + MAX_JUMP_MS)));
   return Math.max(hourly, far);
 }
 

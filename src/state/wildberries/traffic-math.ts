@@ -40,20 +40,25 @@ export function dayWords(traffic: CampaignTraffic, day: { readonly search: reado
 
 /** Adds dayWords of the search groups `search` to `out` (which holds at least WORD_METRICS numbers per keyword). */
 export function addDayWords(traffic: CampaignTraffic, search: readonly number[], out: number[]): void {
-  const size = traffic.keywords.length * WORD_METRICS;
   for (let at = 0; at + SEARCH_GROUP <= search.length; at += SEARCH_GROUP) {
-    const regime = traffic.regimes[search[at] ?? -1];
-    if (regime === undefined) continue;
-    const last = regime.indexes.length - 1;
-    for (let metric = 0; metric < WORD_METRICS; metric++) {
-      const total = search[at + 1 + metric] ?? 0;
-      let previous = 0;
-      for (let j = 0; j <= last; j++) {
-        const next = j === last ? total : Math.round(total * (regime.cumulative[j] ?? 1));
-        const slot = (regime.indexes[j] ?? 0) * WORD_METRICS + metric;
-        if (slot < size) out[slot] = (out[slot] ?? 0) + next - previous;
-        previous = next;
-      }
+    addGroupWords(traffic, search[at] ?? -1, search[at + 1] ?? 0, search[at + 2] ?? 0, search[at + 3] ?? 0, out);
+  }
+}
+
+/** Adds one search group (its regime, views, clicks, spend kopecks) split over the regime's keywords to `out`. */
+export function addGroupWords(traffic: CampaignTraffic, regimeIndex: number, views: number, clicks: number, spendKop: number, out: number[]): void {
+  const regime = traffic.regimes[regimeIndex];
+  if (regime === undefined) return;
+  const size = traffic.keywords.length * WORD_METRICS;
+  const last = regime.indexes.length - 1;
+  for (let metric = 0; metric < WORD_METRICS; metric++) {
+    const total = metric === 0 ? views : metric === 1 ? clicks : spendKop;
+    let previous = 0;
+    for (let j = 0; j <= last; j++) {
+      const next = j === last ? total : Math.round(total * (regime.cumulative[j] ?? 1));
+      const slot = (regime.indexes[j] ?? 0) * WORD_METRICS + metric;
+      if (slot < size) out[slot] = (out[slot] ?? 0) + next - previous;
+      previous = next;
     }
   }
 }

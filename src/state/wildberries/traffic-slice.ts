@@ -7,7 +7,8 @@ import type { WildberriesState } from "./state.js";
 import { dayIndexStart, daySeed, firstHour, hourStart, HOUR_MS, moscowDayIndex, unit } from "./traffic-clock.js";
 import type { CampaignTraffic, DayTraffic } from "./traffic-model.js";
 import * as Layout from "./traffic-model.js";
-import { foldPastWords } from "./stats-retention.js";
+import { pastWordsOf } from "./stats-retention.js";
+import { addGroupWords } from "./traffic-math.js";
 import { chargeUpd, skipDroppedUpd } from "./upd.js";
 
 /**
@@ -91,10 +92,32 @@ interface DayPlan {
 const NOISE_MIN = 0.75;
 const NOISE_SPREAD = 0.5;
 
-function planDay(campaign: Campaign, traffic: CampaignTraffic, eligible: EligibleKeywords, dayIndex: number, noiseOf = (seed: number) => NOISE_MIN + NOISE_SPREAD * unit(seed, K_NOISE)): DayPlan {
-  const seed = daySeed(traffic.seed, dayIndex);
-  const noise = noiseOf(seed);
-  const nms: NmPlan[] = [];
+/** An nm's part of the plan before a day's draws: search = searchBase × noise × searchFactor, other likewise. */
+interface NmBase {
+  nm: number;
+  searchBase: number;
+  searchFactor: number;
+  otherBase: number;
+  otherFactor: number;
+  searchCpm: number;
+  otherCpm: number;
+  /** The average search position before the day's spread (automatic campaigns; 0 for the others). */
+  positionBase: number;
+  price: number;
+}
+
+/** A campaign's plan under its current settings, before a day's draws (planOn adds them). */
+interface BasePlan {
+  campaignSeed: number;
+  nms: NmBase[];
+  regime: number;
+  ctr: number;
+  atbRate: number;
+  orderRate: number;
+}
+
+function basePlan(campaign: Campaign, traffic: CampaignTraffic, eligible: EligibleKeywords): BasePlan {
+  const nms: NmBase[] = [];
   if (campaign.autoParams !== null) {
     const p = campaign.autoParams;
     const booster = p.active.booster ? AUTO_BOOSTER * eligible.reach : 0;
@@ -102,22 +125,43 @@ function planDay(campaign: Campaign, traffic: CampaignTraffic, eligible: Eligibl
     for (const nm of p.nms) {
       let cpm = p.cpm;
       for (const x of p.nmCpm) if (x.nm === nm) cpm = x.cpm;
-      const rate = AUTO_BASE * Math.sqrt(Math.max(cpm, 1) / WB_CONFIG.cpmMinBooster) * noise;
-      const spread = 0.85 + 0.3 * unit(seed, K_POSITION + (nm % 0x10000));
-      const position = Math.max(1, Math.round(POSITION_BASE * Math.sqrt(WB_CONFIG.cpmMinBooster / Math.max(cpm, 1)) * spread));
-      nms.push({ nm, search: rate * booster, other: rate * other, searchCpm: cpm, otherCpm: cpm, position, price: nmPrice(nm) });
+      const rate = AUTO_BASE * Math.sqrt(Math.max(cpm, 1) / WB_CONFIG.cpmMinBooster);
+      const positionBase = POSITION_BASE * Math.sqrt(WB_CONFIG.cpmMinBooster / Math.max(cpm, 1));
+      nms.push({ nm, searchBase: rate, searchFactor: booster, otherBase: rate, otherFactor: other, searchCpm: cpm, otherCpm: cpm, positionBase, price: nmPrice(nm) });
     }
   } else {
     for (const param of campaign.unitedParams ?? []) {
       const s = param.searchCPM;
       const c = param.catalogCPM;
-      const search = s > 0 ? SEARCH_BASE * Math.sqrt(s / WB_CONFIG.cpmMinSearchCatalog) * noise * eligible.reach : 0;
-      const other = c > 0 ? CATALOG_BASE * Math.sqrt(c / WB_CONFIG.cpmMinSearchCatalog) * noise : 0;
-      for (const nm of param.nms) nms.push({ nm, search, other, searchCpm: s, otherCpm: c, position: 0, price: nmPrice(nm) });
+      const searchBase = s > 0 ? SEARCH_BASE * Math.sqrt(s / WB_CONFIG.cpmMinSearchCatalog) : 0;
+      const otherBase = c > 0 ? CATALOG_BASE * Math.sqrt(c / WB_CONFIG.cpmMinSearchCatalog) : 0;
+      for (const nm of param.nms) {
+        nms.push({ nm, searchBase, searchFactor: eligible.reach, otherBase, otherFactor: 1, searchCpm: s, otherCpm: c, positionBase: 0, price: nmPrice(nm) });
+      }
     }
   }
-  return { seed, dayStart: dayIndexStart(dayIndex), nms, regime: eligible.regime, ctr: traffic.ctr, atbRate: traffic.atbRate, orderRate: traffic.orderRate };
+  return { campaignSeed: traffic.seed, nms, regime: eligible.regime, ctr: traffic.ctr, atbRate: traffic.atbRate, orderRate: traffic.orderRate };
 }
+
+const dayNoise = (seed: number): number => NOISE_MIN + NOISE_SPREAD * unit(seed, K_NOISE);
+
+/** The plan of a day: the base with the day's noise and position spread drawn (`noiseOf` fixes the noise for bounds). */
+function planOn(base: BasePlan, dayIndex: number, noiseOf: (seed: number) => number = dayNoise): DayPlan {
+  const seed = daySeed(base.campaignSeed, dayIndex);
+  const noise = noiseOf(seed);
+  const nms: NmPlan[] = [];
+  for (const b of base.nms) {
+    let position = 0;
+    if (b.positionBase > 0) {
+      const spread = 0.85 + 0.3 * unit(seed, K_POSITION + (b.nm % 0x10000));
+      position = Math.max(1, Math.round(b.positionBase * spread));
+    }
+    nms.push({ nm: b.nm, search: b.searchBase * noise * b.searchFactor, other: b.otherBase * noise * b.otherFactor, searchCpm: b.searchCpm, otherCpm: b.otherCpm, position, price: b.price });
+  }
+  return { seed, dayStart: dayIndexStart(dayIndex), nms, regime: base.regime, ctr: base.ctr, atbRate: base.atbRate, orderRate: base.orderRate };
+}
+
+const planDay = (campaign: Campaign, traffic: CampaignTraffic, eligible: EligibleKeywords, dayIndex: number): DayPlan => planOn(basePlan(campaign, traffic, eligible), dayIndex);
 
 // One (nm, app) cell of value(t), in this order; SLOTS numbers per cell.
 const S_VIEWS = 0;
@@ -132,9 +176,10 @@ const SLOTS = 8;
 
 /**
  * value(t) of every (nm, app) cell of the plan into `out` (plan.nms.length × APP_COUNT × SLOTS
- * numbers), then the clicks attributed to search (one more number).
+ * numbers), then the clicks attributed to search (one more number). Without `counts`, add-to-basket,
+ * orders and shks are left as they were (a day retention surely drops needs only views, clicks and spend).
  */
-function valueAt(plan: DayPlan, at: number, out: number[]): void {
+function valueAt(plan: DayPlan, at: number, out: number[], counts: boolean): void {
   const w = factorHours(plan.dayStart, at);
   let o = 0;
   let searchViews = 0;
@@ -146,15 +191,17 @@ function valueAt(plan: DayPlan, at: number, out: number[]): void {
       const s = w === 0 ? 0 : Math.floor(nm.search * share + unit(plan.seed, k));
       const ov = w === 0 ? 0 : Math.floor(nm.other * share + unit(plan.seed, k + 1));
       const clicks = Math.floor((s + ov) * plan.ctr + unit(plan.seed, k + 2));
-      const atbs = Math.floor(clicks * plan.atbRate + unit(plan.seed, k + 3));
-      const orders = Math.floor(atbs * plan.orderRate + unit(plan.seed, k + 4));
       const searchSpend = Math.round((s * nm.searchCpm) / 10);
       out[o + S_VIEWS] = s;
       out[o + O_VIEWS] = ov;
       out[o + CLICKS] = clicks;
-      out[o + ATBS] = atbs;
-      out[o + ORDERS] = orders;
-      out[o + SHKS] = orders + Math.floor(orders * 0.15 + unit(plan.seed, k + 5));
+      if (counts) {
+        const atbs = Math.floor(clicks * plan.atbRate + unit(plan.seed, k + 3));
+        const orders = Math.floor(atbs * plan.orderRate + unit(plan.seed, k + 4));
+        out[o + ATBS] = atbs;
+        out[o + ORDERS] = orders;
+        out[o + SHKS] = orders + Math.floor(orders * 0.15 + unit(plan.seed, k + 5));
+      }
       out[o + SPEND] = searchSpend + Math.round((ov * nm.otherCpm) / 10);
       out[o + SEARCH_SPEND] = searchSpend;
       searchViews += s;
@@ -169,15 +216,15 @@ function valueAt(plan: DayPlan, at: number, out: number[]): void {
 let fromValues: number[] = [];
 let toValues: number[] = [];
 
-/** The plan's cells accrued over [from, to] (one Moscow day) into `toValues`; returns the spend in kopecks. */
-function pieceOf(plan: DayPlan, from: number, to: number): number {
+/** The plan's cells accrued over [from, to] (one Moscow day) into `toValues` (`counts`: see valueAt); returns the spend in kopecks. */
+function pieceOf(plan: DayPlan, from: number, to: number, counts = true): number {
   const size = plan.nms.length * APP_COUNT * SLOTS + 1;
   if (fromValues.length < size) {
     fromValues = new Array<number>(size).fill(0);
     toValues = new Array<number>(size).fill(0);
   }
-  valueAt(plan, to, toValues);
-  if (from > plan.dayStart) valueAt(plan, from, fromValues);
+  valueAt(plan, to, toValues, counts);
+  if (from > plan.dayStart) valueAt(plan, from, fromValues, counts);
   else fromValues.fill(0, 0, size);
   let spend = 0;
   for (let i = 0; i < size; i++) {
@@ -288,19 +335,18 @@ function foldDroppedDay(plan: DayPlan, traffic: CampaignTraffic): number {
     searchSpend += toValues[o + SEARCH_SPEND] ?? 0;
     spend += toValues[o + SPEND] ?? 0;
   }
-  const search = plan.regime !== -1 && searchViews > 0 ? [plan.regime, searchViews, toValues[size] ?? 0, Math.min(searchSpend, spend)] : [];
-  foldPastWords(traffic, search);
+  const past = pastWordsOf(traffic);
+  if (plan.regime !== -1 && searchViews > 0) addGroupWords(traffic, plan.regime, searchViews, toValues[size] ?? 0, Math.min(searchSpend, spend), past);
   return spend;
 }
 
-/** Charges spend to the budget in whole rubles, carrying the kopecks, and books it in upd (unless retention drops the day's row). */
-function bill(state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, day: string, spendKop: number, at: number, dropped: boolean): void {
+/** Charges spend to the budget in whole rubles, carrying the kopecks; returns the rubles. */
+function charge(campaign: Campaign, traffic: CampaignTraffic, spendKop: number): number {
   traffic.unbilledKop += spendKop;
   const rubles = Math.floor(traffic.unbilledKop / 100);
   traffic.unbilledKop -= rubles * 100;
   campaign.budget -= rubles;
-  if (dropped) skipDroppedUpd(state, traffic, day);
-  else chargeUpd(state, campaign, traffic, day, rubles, at);
+  return rubles;
 }
 
 const availableKop = (campaign: Campaign, traffic: CampaignTraffic) => campaign.budget * 100 - traffic.unbilledKop;
@@ -312,29 +358,46 @@ const availableKop = (campaign: Campaign, traffic: CampaignTraffic) => campaign.
  */
 function accrueSpan(state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, eligible: EligibleKeywords, from: number, to: number, droppedBefore: number): boolean {
   let start = from;
-  while (start < to) {
+  const base = basePlan(campaign, traffic, eligible);
+  // Dropped days not yet told to upd (skipDroppedUpd), and the last of them.
+  let droppedDays = 0;
+  let lastDropped = 0;
+  const flushDropped = () => {
+    if (droppedDays > 0) skipDroppedUpd(state, traffic, droppedDays, moscowDate(dayIndexStart(lastDropped)));
+    droppedDays = 0;
+  };
+  let usedUp = false;
+  while (start < to && !usedUp) {
     const index = moscowDayIndex(start);
     const end = Math.min(to, dayIndexStart(index + 1));
-    const plan = planDay(campaign, traffic, eligible, index);
-    const total = pieceOf(plan, start, end);
+    const plan = planOn(base, index);
+    const dropped = index < droppedBefore && start === plan.dayStart && end === plan.dayStart + DAY_MS;
+    const total = pieceOf(plan, start, end, !dropped);
     const available = availableKop(campaign, traffic);
     const exhausted = total >= available;
     if (exhausted) cutPiece(plan, total, available);
-    const dropped = index < droppedBefore && start === plan.dayStart && end === plan.dayStart + DAY_MS;
-    const day = moscowDate(start);
-    const spend = dropped ? foldDroppedDay(plan, traffic) : book(plan, dayOf(traffic, day));
+    if (dropped) {
+      charge(campaign, traffic, foldDroppedDay(plan, traffic));
+      droppedDays += 1;
+      lastDropped = index;
+    } else {
+      flushDropped();
+      const day = moscowDate(start);
+      const rubles = charge(campaign, traffic, book(plan, dayOf(traffic, day)));
+      chargeUpd(state, campaign, traffic, day, rubles, Math.min(end, plan.dayStart + DAY_MS - 1));
+    }
     traffic.activeMs += end - start;
-    bill(state, campaign, traffic, day, spend, Math.min(end, plan.dayStart + DAY_MS - 1), dropped);
     traffic.accruedTo = end;
-    if (exhausted || availableKop(campaign, traffic) <= 0) return true;
+    usedUp = exhausted || availableKop(campaign, traffic) <= 0;
     start = end;
   }
-  return false;
+  flushDropped();
+  return usedUp;
 }
 
 /** More than a whole day of the campaign can spend (kopecks) at its current settings, on any day. */
 function daySpendBound(campaign: Campaign, traffic: CampaignTraffic, eligible: EligibleKeywords): number {
-  const plan = planDay(campaign, traffic, eligible, 0, () => NOISE_MIN + NOISE_SPREAD);
+  const plan = planOn(basePlan(campaign, traffic, eligible), 0, () => NOISE_MIN + NOISE_SPREAD);
   const w = HOUR_CUMULATIVE[24] ?? 0;
   let bound = 0;
   for (const nm of plan.nms) {
@@ -372,18 +435,28 @@ export function budgetRunsOut(tenant: Tenant, campaign: Campaign, traffic: Campa
   });
 }
 
+/** What the tick knows of a long clock move (traffic-timers.ts), to save work that changes nothing. */
+export interface AccrualHints {
+  /** Whole days numbered below this keep no per-day cells (stats-retention.ts surelyDroppedBefore). */
+  droppedBefore: number;
+  /** Up to this instant the budget surely pays (surelyPaysUntil): no need to look for the hour it runs out. */
+  paidThrough: number;
+}
+
+export const NO_HINTS: AccrualHints = { droppedBefore: Number.NEGATIVE_INFINITY, paidThrough: Number.NEGATIVE_INFINITY };
+
 /**
  * Accounts the campaign's traffic from `accruedTo` to `to`, as hourly ticks would: when the budget
  * runs out at a whole hour on the way, the traffic stops there, that last hour cut to what the budget
- * could pay (it ends at exactly 0). Whole days numbered below `droppedBefore` (stats-retention.ts
- * surelyDroppedBefore) keep no per-day cells. Returns true when the budget is used up.
+ * could pay (it ends at exactly 0). Returns true when the budget is used up.
  */
-export function accrueTraffic(tenant: Tenant, state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, to: number, memo?: EligibilityMemo, droppedBefore = Number.NEGATIVE_INFINITY): boolean {
+export function accrueTraffic(tenant: Tenant, state: WildberriesState, campaign: Campaign, traffic: CampaignTraffic, to: number, memo?: EligibilityMemo, hints: AccrualHints = NO_HINTS): boolean {
+  const { droppedBefore, paidThrough } = hints;
   const from = traffic.accruedTo;
   if (from === null || to <= from) return from !== null && availableKop(campaign, traffic) <= 0;
   const eligible = eligibleKeywords(tenant, campaign, traffic, memo);
   const lastHour = Math.max(from, hourStart(to));
-  const runsOut = lastHour > from ? budgetRunsOut(tenant, campaign, traffic, from, lastHour, memo) : undefined;
+  const runsOut = lastHour > from && lastHour > paidThrough ? budgetRunsOut(tenant, campaign, traffic, from, lastHour, memo) : undefined;
   const stop = runsOut ?? to;
   const cut = Math.max(from, runsOut === undefined ? lastHour : runsOut - HOUR_MS);
   if (accrueSpan(state, campaign, traffic, eligible, from, cut, droppedBefore)) return true;

@@ -10,7 +10,7 @@ import { dropOldStats, surelyDroppedBefore } from "./stats-retention.js";
 import { dayIndexStart, moscowDayIndex, nextHour, nextTrafficTick, surelyTicksUntil, TRAFFIC_TIMER } from "./traffic-clock.js";
 import type { CampaignTraffic, TrafficState } from "./traffic-model.js";
 import type { EligibilityMemo } from "./keywords-eligible.js";
-import { accrueTraffic, budgetRunsOut, surelyPaysUntil } from "./traffic-slice.js";
+import { accrueTraffic, budgetRunsOut, surelyPaysUntil, type AccrualHints } from "./traffic-slice.js";
 
 /**
  * The simulation runs on one tick per tenant, not one timer per campaign: at each whole hour every
@@ -122,19 +122,24 @@ export function stopTraffic(tenant: Tenant, campaign: Campaign): void {
 }
 
 /**
- * How long this tick is sure to keep firing (and dropping old statistics, stats-retention.ts): while
- * one of its campaigns surely has the budget to stay active until the clock move ends or another
- * timer comes (traffic-clock.ts surelyTicksUntil); otherwise nothing is sure beyond now.
+ * What the tick may skip, per runner: the hour a budget runs out where it surely pays up to now, and
+ * the cells of days retention surely drops. Ticks surely go on firing (and dropping old statistics,
+ * stats-retention.ts) while one of their campaigns surely has the budget to stay active until the
+ * clock move ends or another timer comes (traffic-clock.ts surelyTicksUntil); nothing is sure beyond
+ * now otherwise.
  */
-function tickingUntil(tenant: Tenant, list: readonly Runner[]): number {
+function hintsOf(tenant: Tenant, list: readonly Runner[]): AccrualHints[] {
+  const now = tenant.now();
   const until = surelyTicksUntil(tenant);
-  const sure = list.some((runner) => surelyPaysUntil(tenant, runner.campaign, runner.traffic, until, runner));
-  return sure ? until : tenant.now();
+  const paid = list.map((runner) => surelyPaysUntil(tenant, runner.campaign, runner.traffic, until, runner));
+  const droppedBefore = surelyDroppedBefore(paid.includes(true) ? until : now);
+  return paid.map((sure) => ({ droppedBefore, paidThrough: sure ? now : Number.NEGATIVE_INFINITY }));
 }
 
 /**
  * The tick: every active campaign gets its traffic up to now, a Moscow day at a time for all of them
- * (so upd rows open in the same order however the time is cut); those whose budget ran out go to 11.
+ * (so upd rows open in the same order however the time is cut; days retention surely drops open none
+ * and go first); those whose budget ran out go to 11.
  */
 function tick(tenant: Tenant, timerId: number): JsonObject | void {
   const state = existingState(tenant);
@@ -150,15 +155,21 @@ function tick(tenant: Tenant, timerId: number): JsonObject | void {
     stale = true;
     return false;
   });
+  const hints = hintsOf(tenant, list);
+  // Days retention surely drops keep no upd rows, so the order they are taken in changes nothing: each campaign takes them at once.
+  const dropEnd = Math.min(now, dayIndexStart(hints[0]?.droppedBefore ?? Number.NEGATIVE_INFINITY));
+  list.forEach((runner, i) => {
+    if ((runner.traffic.accruedTo ?? now) >= dropEnd) return;
+    if (accrueTraffic(tenant, state, runner.campaign, runner.traffic, dropEnd, runner, hints[i])) exhausted.push(runner.campaign);
+  });
   let from = now;
-  for (const runner of list) from = Math.min(from, runner.traffic.accruedTo ?? now);
-  const droppedBefore = surelyDroppedBefore(tickingUntil(tenant, list));
+  for (const runner of list) if (!exhausted.includes(runner.campaign)) from = Math.min(from, runner.traffic.accruedTo ?? now);
   for (let day = moscowDayIndex(from); dayIndexStart(day) < now; day++) {
     const until = Math.min(now, dayIndexStart(day) + DAY_MS);
-    for (const runner of list) {
-      if (exhausted.includes(runner.campaign)) continue;
-      if (accrueTraffic(tenant, state, runner.campaign, runner.traffic, until, runner, droppedBefore)) exhausted.push(runner.campaign);
-    }
+    list.forEach((runner, i) => {
+      if (exhausted.includes(runner.campaign)) return;
+      if (accrueTraffic(tenant, state, runner.campaign, runner.traffic, until, runner, hints[i])) exhausted.push(runner.campaign);
+    });
   }
   const campaigns = traffic.active.length;
   if (stale) {

@@ -46,13 +46,15 @@ export function chargeUpd(state: WildberriesState, campaign: Campaign, traffic: 
 }
 
 /**
- * The first accounting of a day whose upd row retention drops before anything reads it
- * (stats-retention.ts surelyDroppedBefore): its number is used up as chargeUpd would, no row is kept.
+ * The first accountings of `days` whole days, the last of them `lastDay`, whose upd rows retention
+ * drops before anything reads them (stats-retention.ts surelyDroppedBefore): their numbers are used
+ * up as chargeUpd would, no row is kept.
  */
-export function skipDroppedUpd(state: WildberriesState, traffic: CampaignTraffic, day: string): void {
-  state.nextUpdNum += 1;
-  traffic.updDay = day;
-  traffic.updRows = { 0: -1, 1: -1, 3: -1 };
+export function skipDroppedUpd(state: WildberriesState, traffic: CampaignTraffic, days: number, lastDay: string): void {
+  state.nextUpdNum += days;
+  traffic.updDay = lastDay;
+  const rows = traffic.updRows;
+  if (rows[0] !== -1 || rows[1] !== -1 || rows[3] !== -1) traffic.updRows = { 0: -1, 1: -1, 3: -1 };
 }
 
 export type UpdError = "interval";

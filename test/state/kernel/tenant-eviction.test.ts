@@ -101,6 +101,20 @@ describe("tenant eviction (--tenant-ttl)", () => {
     expect(registry.peek("team-a")).toBeUndefined();
   });
 
+  it("an evicted tenant's tokens are forgotten: a tenant made again under its name does not revive them", () => {
+    const { registry, clock } = evictingRegistry({ auth: "strict" });
+    registry.get("team-a");
+    const old = registry.tokens.issue("team-a", "sandbox", T0 + 10 * TTL);
+    clock.now += TTL + 1;
+    registry.get("other");
+    expect(registry.tokens.lookup(old.token)).toBeUndefined();
+    const again = registry.get("team-a");
+    const fresh = registry.tokens.issue("team-a", "sandbox", T0 + 10 * TTL);
+    expect(registry.authenticate(`Bearer ${old.token}`)).toEqual({ ok: false, reason: "unknown" });
+    expect(registry.authenticate(`Bearer ${fresh.token}`)).toEqual({ ok: true, tenant: again });
+    expect(registry.tokens.all().map((token) => token.token)).toEqual([fresh.token]);
+  });
+
   it("in open mode a token of an evicted tenant no longer reaches it (it is just another token)", () => {
     const { registry, clock } = evictingRegistry();
     const tenant = registry.get("team-a");
