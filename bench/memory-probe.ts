@@ -78,3 +78,29 @@ async function readRss(pid: number): Promise<number | undefined> {
     return undefined;
   }
 }
+
+/**
+ * The child's side: answers {probe: "settled"} over IPC with a MemoryProbeReply taken after two gc()
+ * (the process must run with --expose-gc), and closes the sandbox on SIGTERM.
+ */
+export function answerMemoryProbes(close: () => Promise<void>): void {
+  const collect = globalThis.gc;
+  if (collect === undefined) throw new Error("a memory-probed server needs node --expose-gc");
+  process.on("message", (message: unknown) => {
+    if (typeof message !== "object" || message === null || !("probe" in message) || message.probe !== "settled") return;
+    collect();
+    collect();
+    const usage = process.memoryUsage();
+    const reply: MemoryProbeReply = {
+      heapUsed: usage.heapUsed,
+      external: usage.external,
+      arrayBuffers: usage.arrayBuffers,
+      rss: usage.rss,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    };
+    process.send?.(reply);
+  });
+  process.once("SIGTERM", () => {
+    void close().then(() => process.exit(0));
+  });
+}
