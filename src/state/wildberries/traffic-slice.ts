@@ -110,10 +110,8 @@ interface NmBase {
 interface BasePlan {
   campaignSeed: number;
   nms: NmBase[];
-  regime: number;
-  ctr: number;
-  atbRate: number;
-  orderRate: number;
+  /** The plan of the day planOn drew last (one at a time: a long move draws a day per campaign). */
+  day: DayPlan;
 }
 
 function basePlan(campaign: Campaign, traffic: CampaignTraffic, eligible: EligibleKeywords): BasePlan {
@@ -140,25 +138,31 @@ function basePlan(campaign: Campaign, traffic: CampaignTraffic, eligible: Eligib
       }
     }
   }
-  return { campaignSeed: traffic.seed, nms, regime: eligible.regime, ctr: traffic.ctr, atbRate: traffic.atbRate, orderRate: traffic.orderRate };
+  const dayNms = nms.map((b): NmPlan => ({ nm: b.nm, search: 0, other: 0, searchCpm: b.searchCpm, otherCpm: b.otherCpm, position: 0, price: b.price }));
+  const day: DayPlan = { seed: 0, dayStart: 0, nms: dayNms, regime: eligible.regime, ctr: traffic.ctr, atbRate: traffic.atbRate, orderRate: traffic.orderRate };
+  return { campaignSeed: traffic.seed, nms, day };
 }
 
 const dayNoise = (seed: number): number => NOISE_MIN + NOISE_SPREAD * unit(seed, K_NOISE);
 
-/** The plan of a day: the base with the day's noise and position spread drawn (`noiseOf` fixes the noise for bounds). */
+/**
+ * The plan of a day: the base with the day's noise and position spread drawn (`noiseOf` fixes the
+ * noise for bounds). It is the base's one day plan, redrawn: valid until the next planOn of that base.
+ */
 function planOn(base: BasePlan, dayIndex: number, noiseOf: (seed: number) => number = dayNoise): DayPlan {
   const seed = daySeed(base.campaignSeed, dayIndex);
   const noise = noiseOf(seed);
-  const nms: NmPlan[] = [];
-  for (const b of base.nms) {
-    let position = 0;
-    if (b.positionBase > 0) {
-      const spread = 0.85 + 0.3 * unit(seed, K_POSITION + (b.nm % 0x10000));
-      position = Math.max(1, Math.round(b.positionBase * spread));
-    }
-    nms.push({ nm: b.nm, search: b.searchBase * noise * b.searchFactor, other: b.otherBase * noise * b.otherFactor, searchCpm: b.searchCpm, otherCpm: b.otherCpm, position, price: b.price });
-  }
-  return { seed, dayStart: dayIndexStart(dayIndex), nms, regime: base.regime, ctr: base.ctr, atbRate: base.atbRate, orderRate: base.orderRate };
+  const plan = base.day;
+  plan.seed = seed;
+  plan.dayStart = dayIndexStart(dayIndex);
+  base.nms.forEach((b, i) => {
+    const nm = plan.nms[i];
+    if (nm === undefined) return;
+    nm.search = b.searchBase * noise * b.searchFactor;
+    nm.other = b.otherBase * noise * b.otherFactor;
+    nm.position = b.positionBase > 0 ? Math.max(1, Math.round(b.positionBase * (0.85 + 0.3 * unit(seed, K_POSITION + (b.nm % 0x10000))))) : 0;
+  });
+  return plan;
 }
 
 const planDay = (campaign: Campaign, traffic: CampaignTraffic, eligible: EligibleKeywords, dayIndex: number): DayPlan => planOn(basePlan(campaign, traffic, eligible), dayIndex);
