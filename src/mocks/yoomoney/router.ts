@@ -10,10 +10,12 @@ import type { SandboxContext } from "../http/context.js";
 import { logInternalError } from "../http/internal-error.js";
 import { randomSecret } from "../sandbox/random-secret.js";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "../http/json-depth.js";
+import { parseJsonInSlices } from "../http/sliced-json.js";
 import { send } from "../http/send.js";
 import { bindTenant, tenantOf } from "../http/tenant-of.js";
 import { resettleAfterLongJobs, untilIdle, whenIdle } from "../http/tenant-queue.js";
 import { errorBody } from "./errors.js";
+import { PIN_SLICE } from "./add-pins.js";
 import { ADD_PINS_BODY_LIMIT_BYTES } from "./limits.js";
 import { METHODS } from "./methods.js";
 
@@ -32,8 +34,14 @@ type BodyResult = { ok: true; body: unknown } | { ok: false; error: YmError };
 
 const incorrectBody = (detail: string): BodyResult => ({ ok: false, error: { code: "incorrectData", parameter: "body", detail } });
 
+/** How a method's JSON text is parsed: whole, or (add-pins) its long pinList in slices with turns between them. */
+type JsonParser = (text: string) => unknown;
+
+const parseWhole: JsonParser = (text) => JSON.parse(text);
+const parsePinList = (text: string): Promise<unknown> => parseJsonInSlices(text, "pinList", PIN_SLICE);
+
 /** The raw body as JSON: any JSON value (the contract then says what is wrong with it); none is `{}`. */
-function parseJson(read: RawBody): BodyResult {
+async function parseJson(read: RawBody, parse: JsonParser): Promise<BodyResult> {
   if (!read.ok) {
     const problem = read.error;
     if (problem.kind === "tooLarge") return incorrectBody(`The request body is larger than ${problem.limit} bytes; split the upload into several calls`);
@@ -42,9 +50,9 @@ function parseJson(read: RawBody): BodyResult {
   }
   const raw = read.bytes;
   if (raw === undefined) return { ok: true, body: {} };
-  if (nestsDeeperThan(raw)) return parseJson({ ok: false, error: { kind: "tooDeep", limit: MAX_JSON_DEPTH } });
+  if (nestsDeeperThan(raw)) return parseJson({ ok: false, error: { kind: "tooDeep", limit: MAX_JSON_DEPTH } }, parse);
   try {
-    return { ok: true, body: JSON.parse(raw.toString("utf8")) };
+    return { ok: true, body: await parse(raw.toString("utf8")) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : "invalid JSON";
     return incorrectBody(`The request body is not valid JSON (${reason})`);
@@ -70,8 +78,9 @@ export function yoomoneyRouter(ctx: SandboxContext): Router {
 
   /** Reads the body and parses it as JSON, leaving the parsed value on req.body (for the journal). */
   const readJson = async (req: Request, res: Response, name: string): Promise<{ status: number; parsed: BodyResult }> => {
-    const read = await (name === "campaigns/add-pins" ? readLarge : readSmall)(req, res);
-    const parsed = parseJson(read);
+    const addPins = name === "campaigns/add-pins";
+    const read = await (addPins ? readLarge : readSmall)(req, res);
+    const parsed = await parseJson(read, addPins ? parsePinList : parseWhole);
     req.body = parsed.ok ? parsed.body : undefined;
     return { status: bodyStatus(read), parsed };
   };
