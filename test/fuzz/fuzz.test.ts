@@ -84,6 +84,9 @@ describe("fuzz: every operation of every provider and of the control plane", () 
         }
 
         if (result.notRun.length > 0) process.stdout.write(`fuzz: ${result.notRun.length} of ${specs.length} cases not run (out of time or stopped by failures)\n`);
+        if (result.failures.length === 0 && afterRun.length === 0) {
+          process.stdout.write(`fuzz seed ${config.seed}: ${result.cases} cases, ${result.requests} requests, none failed\n`);
+        }
         if (result.failures.length > 0 || afterRun.length > 0) {
           const text = report(config, result, afterRun);
           // A long run's report can be long: stdout keeps all of it whatever the reporter shows.
