@@ -1,5 +1,6 @@
 import { JSON_TYPE, type WireRequest } from "./request-draft.js";
 import type { FuzzTarget } from "./target.js";
+import { createBody } from "../mocks/yoomoney/helpers.js";
 
 /** The tenant no fuzz request names: its exported state must be byte-identical before and after the run. */
 export const CANARY_TOKEN = "fuzz-canary";
@@ -44,27 +45,7 @@ function idAt(value: unknown, ...path: (string | number)[]): string | number {
 export async function populate(target: FuzzTarget, token: string): Promise<KnownIds> {
   const now = Date.parse(String(field(await call(target, token, "GET", "/__sandbox/clock"), "now")));
   const ym = (method: string, body: unknown) => call(target, token, "POST", `/api/offerwall/v1/${method}`, body);
-  const created = await ym("campaigns/create", {
-    partnerCampaignId: 20,
-    categoryId: 39,
-    campaignType: "codeOnline",
-    pinType: "one-off",
-    pinDisplayType: "text",
-    acceptUrl: "https://shop.example.com/promo?code={{couponCode}}",
-    campaignEnd: new Date(now + 30 * 86_400_000).toISOString(),
-    merchantDomain: "shop.example.com",
-    merchantName: "Магазин",
-    merchantLogoSvg: "https://shop.example.com/logo.svg",
-    merchantLogoPng: "https://shop.example.com/logo.png",
-    backgroundColor: "#1e1e1e",
-    fontColor: "#ffffff",
-    description: "Скидка 10% на всё",
-    conditions: "Промокод действует на один заказ",
-    discountType: "percent",
-    discountAmount: "10",
-    campaignFee: "100",
-    feeType: "fix",
-  });
+  const created = await ym("campaigns/create", createBody({ partnerCampaignId: 20, campaignEnd: new Date(now + 30 * 86_400_000).toISOString() }));
   const ymCampaignId = idAt(created, "result", "ymCampaignId");
   await call(target, token, "POST", `/__sandbox/yoomoney/campaigns/${ymCampaignId}/moderation`, { decision: "approve" });
   await ym("campaigns/add-pins", { ymCampaignId, pinList: ["CANARY0001", "CANARY0002", "CANARY0003"] });
