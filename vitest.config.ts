@@ -15,7 +15,10 @@ export default defineConfig({
           setupFiles: ["test/support/contract-guard.ts"],
         },
       },
-      { extends: true, test: { name: "pact-consumer", include: ["test/contracts/*.consumer.pact.test.ts"], pool: "forks", fileParallelism: false } },
+      // retry: @pact-foundation/pact 16.3-16.5 records a matched request after answering it, so under CPU load
+      // an answered request is sometimes reported "expected but not received" (pact-js#1835). The fix needs
+      // Node 22 (pact-core 20.1); a real mismatch fails every attempt (docs/reliability.md, "The suite itself").
+      { extends: true, test: { name: "pact-consumer", include: ["test/contracts/*.consumer.pact.test.ts"], pool: "forks", fileParallelism: false, retry: 2 } },
       { extends: true, test: { name: "pact-provider", include: ["test/contracts/*.provider.pact.test.ts"], pool: "forks", fileParallelism: false } },
     ],
   },
