@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
+import { CLI, runCli } from "../support/cli.js";
 
 /** `--admin-token` and PROMO_SANDBOX_ADMIN_TOKEN, run from source through tsx as test/e2e/cli.test.ts does. */
-const CLI = ["--import", "tsx", "src/cli.ts"];
 
 /** Starts the CLI with `args` and `env`, calls `use` with its base URL, then stops it. */
 async function withCli(args: string[], env: Record<string, string>, use: (url: string) => Promise<void>): Promise<void> {
@@ -36,12 +36,12 @@ describe("promo-sandbox --admin-token", () => {
   });
 
   it("refuses an empty or padded admin token with exit code 2", () => {
-    const empty = spawnSync(process.execPath, [...CLI, "--admin-token", " "], { encoding: "utf8", timeout: 20_000 });
+    const empty = runCli(["--admin-token", " "]);
     expect(empty.status).toBe(2);
     expect(empty.stderr).toBe(
       "promo-sandbox: the admin token is empty: give --admin-token (or PROMO_SANDBOX_ADMIN_TOKEN) some text, ideally 32 random characters or more\n",
     );
-    const bearer = spawnSync(process.execPath, [...CLI, "--admin-token", "Bearer abc"], { encoding: "utf8", timeout: 20_000 });
+    const bearer = runCli(["--admin-token", "Bearer abc"]);
     expect(bearer.status).toBe(2);
     expect(bearer.stderr).toContain('starts with "Bearer"');
   });

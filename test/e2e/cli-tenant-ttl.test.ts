@@ -1,12 +1,6 @@
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.js";
 
-/** The CLI run from source through tsx, as `npm start` runs its compiled bundle. */
-const CLI = ["--import", "tsx", "src/cli.ts"];
-
-function runCli(args: string[]) {
-  return spawnSync(process.execPath, [...CLI, ...args], { encoding: "utf8", timeout: 20_000 });
-}
 
 describe("promo-sandbox --tenant-ttl", () => {
   it("--help explains it and its default", () => {

@@ -1,13 +1,8 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
+import { CLI, runCli } from "../support/cli.js";
 
-/** The CLI run from source through tsx, as `npm start` runs its compiled bundle. */
-const CLI = ["--import", "tsx", "src/cli.ts"];
-
-function runCli(args: string[]) {
-  return spawnSync(process.execPath, [...CLI, ...args], { encoding: "utf8", timeout: 20_000 });
-}
 
 describe("promo-sandbox command", () => {
   it("--help explains every start flag", () => {
