@@ -8,7 +8,7 @@ import type { YmError } from "../../state/yoomoney/errors.js";
 import { addPinSlice, closePinUpload, openPinUpload, type AddPinsOutcome } from "../../state/yoomoney/pins.js";
 import { runExclusive } from "../http/tenant-queue.js";
 import { errorBody } from "./errors.js";
-import type { MethodAnswer } from "./methods.js";
+import type { MethodAnswer } from "./method-answer.js";
 import { parseBody } from "./parse.js";
 
 const NAME = "campaigns/add-pins";

@@ -11,14 +11,8 @@ import { redeem } from "../../state/yoomoney/leads.js";
 import { pinsByStatus } from "../../state/yoomoney/pins.js";
 import { addPinsInSlices } from "./add-pins.js";
 import { errorBody } from "./errors.js";
+import type { MethodAnswer } from "./method-answer.js";
 import { parseBody } from "./parse.js";
-
-/** What a method answers: HTTP 200 with the success body, or with the error envelope. */
-export interface MethodAnswer {
-  status: number;
-  body: unknown;
-  schema: ZodType;
-}
 
 /** A method's runner; a long one (a large add-pins) answers a promise and runs as a job of the tenant. */
 export type MethodRunner = (tenant: Tenant, body: unknown, registry: TenantRegistry) => MethodAnswer | Promise<MethodAnswer>;

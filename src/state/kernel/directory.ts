@@ -1,5 +1,3 @@
-import type { Tenant } from "./tenant.js";
-
 /**
  * Which tenants of a registry own a key (a YooMoney campaign id, say), so a question about every tenant
  * ("does another partner own campaign 1234?") is one lookup instead of a scan of all of them. Providers
@@ -7,14 +5,14 @@ import type { Tenant } from "./tenant.js";
  * (a reset, a state import replacing it, an eviction, an import refused half-way). A dropped tenant that
  * an unfinished call still holds can claim nothing more.
  */
-export class Directory {
+export class Directory<Owner extends object> {
   /** `kind \0 key` -> the tenants holding it. */
-  private owners = new Map<string, Set<Tenant>>();
+  private owners = new Map<string, Set<Owner>>();
   /** tenant -> the `kind \0 key` entries it holds, so dropping it costs what it owns, not a scan. */
-  private held = new Map<Tenant, Set<string>>();
-  private dropped = new WeakSet<Tenant>();
+  private held = new Map<Owner, Set<string>>();
+  private dropped = new WeakSet<Owner>();
 
-  claim(tenant: Tenant, kind: string, key: string | number): void {
+  claim(tenant: Owner, kind: string, key: string | number): void {
     if (this.dropped.has(tenant)) return;
     const entry = entryOf(kind, key);
     let owners = this.owners.get(entry);
@@ -31,21 +29,21 @@ export class Directory {
     keys.add(entry);
   }
 
-  unclaim(tenant: Tenant, kind: string, key: string | number): void {
+  unclaim(tenant: Owner, kind: string, key: string | number): void {
     const entry = entryOf(kind, key);
     this.forget(tenant, entry);
     this.held.get(tenant)?.delete(entry);
   }
 
   /** Whether a tenant other than `tenant` holds the key. */
-  heldByAnother(tenant: Tenant, kind: string, key: string | number): boolean {
+  heldByAnother(tenant: Owner, kind: string, key: string | number): boolean {
     const owners = this.owners.get(entryOf(kind, key));
     if (owners === undefined) return false;
     return owners.size > (owners.has(tenant) ? 1 : 0);
   }
 
   /** Releases every key `tenant` holds; it can claim none afterwards. */
-  drop(tenant: Tenant): void {
+  drop(tenant: Owner): void {
     this.dropped.add(tenant);
     const keys = this.held.get(tenant);
     if (keys === undefined) return;
@@ -58,7 +56,7 @@ export class Directory {
     return this.owners.size;
   }
 
-  private forget(tenant: Tenant, entry: string): void {
+  private forget(tenant: Owner, entry: string): void {
     const owners = this.owners.get(entry);
     if (owners === undefined) return;
     owners.delete(tenant);

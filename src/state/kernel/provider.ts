@@ -1,10 +1,8 @@
-import type { JsonObject, JsonValue } from "./json.js";
+import type { JsonValue } from "./json.js";
 import type { RateLimitTable } from "./rate-limit.js";
-import type { Tenant } from "./tenant.js";
-import type { Timer } from "./scheduler.js";
+import type { Tenant, TimerHandler } from "./tenant.js";
 
-/** Runs one due timer at its deadline (`tenant.now()` is `timer.at` meanwhile); may return detail for the fired list. */
-export type TimerHandler = (tenant: Tenant, timer: Timer) => JsonObject | void;
+export type { TimerHandler };
 
 export type ImportResult = { ok: true } | { ok: false; message: string };
 

@@ -1,13 +1,13 @@
 import { VirtualClock, type RealTime } from "./clock.js";
 import type { Cause, DomainEvent } from "./events.js";
 import type { JsonObject, JsonValue } from "./json.js";
-import type { TimerHandler } from "./provider.js";
 import { RateLimiter } from "./rate-limit.js";
 import { Ring } from "./ring.js";
 import { Rng } from "./rng.js";
 import { Scheduler, type Timer } from "./scheduler.js";
 import type { Settings } from "./settings.js";
-import { newTenantShared, type TenantShared } from "./tenant-shared.js";
+import { Directory } from "./directory.js";
+import { StringPool } from "./string-pool.js";
 
 /**
  * One call as the request journal keeps it. Times are the tenant's virtual time (epoch ms). Bodies are
@@ -39,6 +39,20 @@ export interface FiredTimer {
 export interface FiredReport {
   fired: FiredTimer[];
   total: number;
+}
+
+/** Runs one due timer at its deadline (`tenant.now()` is `timer.at` meanwhile); may return detail for the fired list. */
+export type TimerHandler = (tenant: Tenant, timer: Timer) => JsonObject | void;
+
+/** What every tenant of one registry shares: the index of who owns what, and the pool of equal strings. */
+export interface TenantShared {
+  directory: Directory<Tenant>;
+  strings: StringPool;
+}
+
+/** A registry's shared parts (a tenant made outside a registry gets its own). */
+export function newTenantShared(): TenantShared {
+  return { directory: new Directory<Tenant>(), strings: new StringPool() };
 }
 
 export interface TenantLimits {

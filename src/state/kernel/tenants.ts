@@ -2,9 +2,8 @@ import type { RealTime } from "./clock.js";
 import type { ProviderModule, TimerHandler } from "./provider.js";
 import type { Settings } from "./settings.js";
 import { Credentials } from "./credentials.js";
-import { Tenant, type TenantLimits } from "./tenant.js";
+import { newTenantShared, Tenant, type TenantLimits } from "./tenant.js";
 import { TenantActivityLog, type TenantActivity } from "./tenant-activity.js";
-import { newTenantShared } from "./tenant-shared.js";
 import { TokenRegistry } from "./tokens.js";
 
 export type AuthMode = "open" | "strict";

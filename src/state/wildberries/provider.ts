@@ -3,7 +3,7 @@ import { campaignTimers } from "./campaign-timers.js";
 import { mediaTimers } from "./media-timers.js";
 import { WILDBERRIES_RATE_LIMITS } from "./rate-limits.js";
 import { exportWildberries, importWildberries } from "./snapshot.js";
-import { trafficTimers } from "./traffic-timers.js";
+import { trafficTimers } from "./traffic-tick.js";
 
 export const wildberriesProvider: ProviderModule = {
   name: "wildberries",
