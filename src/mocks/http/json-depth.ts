@@ -8,12 +8,15 @@ export const MAX_JSON_DEPTH = 64;
 /** The `type` of a body-parser error raised for a body nested deeper than MAX_JSON_DEPTH. */
 export const TOO_DEEP = "entity.too.deep";
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
+/** The JSON structural characters the scanners here and in sliced-json.ts look for (ASCII, so bytes and UTF-16 code units alike). */
+export const QUOTE = 0x22;
+export const BACKSLASH = 0x5c;
+export const COLON = 0x3a;
+export const COMMA = 0x2c;
+export const OPEN_BRACE = 0x7b;
+export const OPEN_BRACKET = 0x5b;
+export const CLOSE_BRACE = 0x7d;
+export const CLOSE_BRACKET = 0x5d;
 
 /**
  * Whether the JSON text in `bytes` opens more than `limit` objects and arrays inside each other. One pass

@@ -45,13 +45,14 @@ export function send(ctx: SandboxContext, req: Request, res: Response, reply: Re
   // Serialised once: the same text goes to the client and into the journal.
   const text = reply.body === undefined ? undefined : JSON.stringify(reply.body);
   const tenant = reply.journal === false ? undefined : tenantOf(req);
+  const url = req.originalUrl;
+  const queryAt = url.indexOf("?");
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
   if (tenant !== undefined) {
-    const url = req.originalUrl;
-    const queryAt = url.indexOf("?");
     tenant.log({
       provider: reply.provider,
       method: req.method,
-      path: queryAt === -1 ? url : url.slice(0, queryAt),
+      path,
       query: queryAt === -1 ? "" : url.slice(queryAt + 1),
       status: reply.status,
       requestBody: journalBody(req),
@@ -61,11 +62,9 @@ export function send(ctx: SandboxContext, req: Request, res: Response, reply: Re
   if (reply.headers) res.set(reply.headers);
   res.statusCode = reply.status;
   if (ctx.onAnswer !== undefined) {
-    const url = req.originalUrl;
-    const queryAt = url.indexOf("?");
     ctx.onAnswer({
       method: req.method,
-      path: queryAt === -1 ? url : url.slice(0, queryAt),
+      path,
       status: reply.status,
       contentType: text === undefined ? undefined : "application/json; charset=utf-8",
       body: text,

@@ -27,22 +27,20 @@ export function clockRoutes(ctx: SandboxContext, router: Router): void {
   });
 
   defineRoute(ctx, router, "/clock/advance", {
-    POST: withTenant(ctx, (req, res, tenant) => {
+    POST: withTenant(ctx, async (req, res, tenant) => {
       const amount = advanceAmount(ownField(req.body, "by"), tenant.now());
       if (!amount.ok) {
         fail(ctx, req, res, 400, "invalid_duration", amount.message);
         return;
       }
       // A long move runs in slices: other tenants are served meanwhile, this tenant's calls wait for it.
-      answerLater(ctx, req, res, async () => {
-        const report = await advanceInSlices(tenant, amount.ms, FIRED_LIST_LIMIT);
-        reply(ctx, req, res, 200, { now: iso(report.now), fired: renderFired(report.fired), firedTotal: report.total }, SandboxAdvance);
-      });
+      const report = await advanceInSlices(tenant, amount.ms, FIRED_LIST_LIMIT);
+      reply(ctx, req, res, 200, { now: iso(report.now), fired: renderFired(report.fired), firedTotal: report.total }, SandboxAdvance);
     }),
   });
 
   defineRoute(ctx, router, "/clock/freeze", {
-    POST: withTenant(ctx, (req, res, tenant) => {
+    POST: withTenant(ctx, async (req, res, tenant) => {
       const parsed = SandboxFreezeRequest.safeParse(req.body ?? {});
       if (!parsed.success) {
         fail(
@@ -55,27 +53,22 @@ export function clockRoutes(ctx: SandboxContext, router: Router): void {
         );
         return;
       }
-      const wanted = parsed.data.at;
-      answerLater(ctx, req, res, async () => {
-        await untilIdle(tenant);
-        await freezeAt(ctx, req, res, tenant, wanted);
-      });
+      await untilIdle(tenant);
+      await freezeAt(ctx, req, res, tenant, parsed.data.at);
     }),
   });
 
   defineRoute(ctx, router, "/clock/resume", {
-    POST: withTenant(ctx, (req, res, tenant) => {
-      answerLater(ctx, req, res, async () => {
-        await untilIdle(tenant);
-        tenant.clock.resume();
-        reply(ctx, req, res, 200, clockBody(tenant), SandboxClock);
-      });
+    POST: withTenant(ctx, async (req, res, tenant) => {
+      await untilIdle(tenant);
+      tenant.clock.resume();
+      reply(ctx, req, res, 200, clockBody(tenant), SandboxClock);
     }),
   });
 }
 
 /** Freezes the clock at `wanted` (default now), moving it there first, in slices when that is far. */
-function freezeAt(ctx: SandboxContext, req: Request, res: Response, tenant: Tenant, wanted: string | undefined): Promise<void> | void {
+async function freezeAt(ctx: SandboxContext, req: Request, res: Response, tenant: Tenant, wanted: string | undefined): Promise<void> {
   const now = tenant.now();
   const at = wanted === undefined ? now : Date.parse(wanted);
   if (at < now) {
@@ -91,17 +84,8 @@ function freezeAt(ctx: SandboxContext, req: Request, res: Response, tenant: Tena
   }
   // Freeze at the instant checked above, then move exactly to `at`, firing what falls due on the way.
   tenant.clock.freeze(now);
-  return advanceInSlices(tenant, at - now, FIRED_LIST_LIMIT).then((report) => {
-    reply(ctx, req, res, 200, { now: iso(report.now), frozen: true, fired: renderFired(report.fired), firedTotal: report.total }, SandboxFreeze);
-  });
-}
-
-/** Runs an answer that may wait (for the tenant's queue or a sliced move); a failure answers 500 and is logged. */
-function answerLater(ctx: SandboxContext, req: Request, res: Response, answer: () => Promise<void>): void {
-  answer().catch((error: unknown) => {
-    process.stderr.write(`promo-sandbox: ${req.method} ${req.originalUrl} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    if (!res.headersSent) fail(ctx, req, res, 500, "internal", "the sandbox failed while moving the clock; the error is in its log");
-  });
+  const report = await advanceInSlices(tenant, at - now, FIRED_LIST_LIMIT);
+  reply(ctx, req, res, 200, { now: iso(report.now), frozen: true, fired: renderFired(report.fired), firedTotal: report.total }, SandboxFreeze);
 }
 
 /** The `at` the caller sent (or the whole body when it is not an object), for the error message. */

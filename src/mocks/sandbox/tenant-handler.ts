@@ -5,7 +5,8 @@ import { tenantOf } from "../http/tenant-of.js";
 import { resettleAfterLongJobs, whenIdle } from "../http/tenant-queue.js";
 import { fail } from "./reply.js";
 
-export type TenantHandler = (req: Request, res: Response, tenant: Tenant) => void;
+/** A handler may answer later (a clock move in slices); a failure goes to the control plane's last resort. */
+export type TenantHandler = (req: Request, res: Response, tenant: Tenant) => void | Promise<void>;
 
 /**
  * A handler behind the control plane's auth step, given the caller's tenant. A long job of the tenant
@@ -19,6 +20,6 @@ export function withTenant(ctx: SandboxContext, handler: TenantHandler): Request
       return;
     }
     if (whenIdle(tenant) !== undefined) await resettleAfterLongJobs(tenant, "control");
-    handler(req, res, tenant);
+    await handler(req, res, tenant);
   };
 }
