@@ -63,11 +63,9 @@ export function tokenRoutes(ctx: SandboxContext, router: Router): void {
         return;
       }
       const tenantId = named ?? newTenantId(ctx);
-      // A refused call creates no tenant: a new one's now is read from a fresh tenant that is not installed.
-      const existing = ctx.registry.peek(tenantId);
-      const probe = existing ?? ctx.registry.fresh(tenantId);
-      const expiresAt = probe.now() + (parsed.data.expiresIn ?? DEFAULT_EXPIRES_IN_S) * 1000;
-      if (existing === undefined) ctx.registry.discard(probe);
+      // A refused call creates no tenant: a new tenant's clock starts at real time, so that is its now.
+      const now = ctx.registry.peek(tenantId)?.now() ?? ctx.registry.options.realNow();
+      const expiresAt = now + (parsed.data.expiresIn ?? DEFAULT_EXPIRES_IN_S) * 1000;
       if (expiresAt > LATEST_INSTANT_MS) {
         fail(ctx, req, res, 400, "invalid_request", "expiresIn: the token would expire after 9999-12-31T23:59:59.999Z; ask for a shorter lifetime");
         return;
