@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { createSandbox, PROVIDERS } from "./server.js";
+import { createSandbox } from "./server.js";
 import { AUTH_MODES, parseChoice } from "./cli-options.js";
 import { CONSISTENCY_MODES, MODERATION_MODES, RATE_LIMIT_MODES } from "./state/kernel/settings.js";
 import { VERSION } from "./version.js";
@@ -100,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const url = await sandbox.listen(port, values.host ?? "127.0.0.1");
-  process.stdout.write(`promo-sandbox ${VERSION} ready on ${url} (providers: ${PROVIDERS.map((p) => p.name).join(", ")}; control plane: ${url}/__sandbox)\n`);
+  process.stdout.write(`promo-sandbox ${VERSION} ready on ${url} (providers: ${sandbox.registry.options.providers.map((p) => p.name).join(", ")}; control plane: ${url}/__sandbox)\n`);
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };

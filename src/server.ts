@@ -1,22 +1,22 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { ContractViolation, SandboxContext, SentAnswer } from "./mocks/http/context.js";
 import { logInternalError } from "./mocks/http/internal-error.js";
 import { adminTokenProblem } from "./mocks/sandbox/admin.js";
 import { myshareControlRouter } from "./mocks/sandbox/myshare.js";
 import { sandboxRouter } from "./mocks/sandbox/router.js";
-import { wildberriesControlRouter } from "./mocks/sandbox/wildberries.js";
 import { yoomoneyControlRouter } from "./mocks/sandbox/yoomoney.js";
 import { myshareRouter } from "./mocks/myshare/router.js";
 import { OpenCalls } from "./mocks/open-calls.js";
-import { wildberriesRouter } from "./mocks/wildberries/router.js";
+import { exchangeOf } from "./mocks/http/exchange.js";
+import type { ProviderPlug } from "./mocks/plug.js";
+import { PROVIDERS } from "./providers.js";
 import { yoomoneyRouter } from "./mocks/yoomoney/router.js";
 import type { RealTime } from "./state/kernel/clock.js";
 import type { ProviderModule } from "./state/kernel/provider.js";
 import { DEFAULT_SETTINGS, type Settings } from "./state/kernel/settings.js";
 import { TenantRegistry, type AuthMode } from "./state/kernel/tenants.js";
 import { myshareProvider } from "./state/myshare/provider.js";
-import { wildberriesProvider } from "./state/wildberries/provider.js";
 import { yoomoneyProvider } from "./state/yoomoney/provider.js";
 import { loadStateFile, prepareStateFile, StateFileWriter } from "./persistence/state-file.js";
 import { VERSION } from "./version.js";
@@ -54,10 +54,18 @@ export interface SandboxOptions {
    * 0 never evicts. Default DEFAULT_TENANT_TTL_MS (a day).
    */
   tenantTtlMs?: number;
+  /** The providers served (default PROVIDERS, src/providers.ts); a test may plug in one more. */
+  providers?: readonly ProviderPlug[];
 }
 
+/** What node:http calls with each request (supertest takes it as it is). */
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
 export interface Sandbox {
-  app: Express;
+  /** Every request: provider routes go through their pipelines on node:http, the rest to express. */
+  app: RequestListener;
+  /** The express app behind it: the control plane and the fallbacks (tests list its routes). */
+  control: Express;
   registry: TenantRegistry;
   /** Responses that broke their contract (only collected with validateResponses). */
   violations: ContractViolation[];
@@ -69,7 +77,6 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export const PROVIDERS: readonly ProviderModule[] = [yoomoneyProvider, wildberriesProvider, myshareProvider];
 
 /** How long a client may take to send a whole request, in real milliseconds (SandboxOptions.requestTimeoutMs). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -91,6 +98,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   if (!Number.isSafeInteger(tenantTtlMs) || tenantTtlMs < 0) {
     throw new Error(`tenantTtlMs must be a whole number of milliseconds, 0 or more (0 never evicts), got ${tenantTtlMs}`);
   }
+  const plugs = options.providers ?? PROVIDERS;
   const openCalls = new OpenCalls();
   const adminProblem = options.adminToken === undefined ? undefined : adminTokenProblem(options.adminToken);
   if (adminProblem !== undefined) throw new Error(adminProblem);
@@ -99,7 +107,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     auth: options.auth ?? "open",
     defaults: { ...DEFAULT_SETTINGS, ...options.settings },
     realNow: options.realNow ?? Date.now,
-    providers: PROVIDERS,
+    providers: [yoomoneyProvider, ...plugs.map((plug) => plug.state), myshareProvider],
     limits: { journalSize: options.journalSize ?? 1000, eventLogSize: options.eventLogSize ?? 10_000 },
     adminToken: options.adminToken,
     tenantTtlMs,
@@ -125,39 +133,49 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   }, Math.min(tenantTtlMs, TENANT_SWEEP_INTERVAL_MS));
   sweeper?.unref();
 
+  const servedAt = ["YooMoney is under /api/offerwall/v1/", ...plugs.map((plug) => plug.servedAt), "myshare under /catalog/, /offer/, /landing/, /deal/ and /promo/"].join(", ");
   const app = express();
   app.enable("case sensitive routing");
   app.disable("x-powered-by");
   app.set("etag", false);
-  app.use(openCalls.track(registry));
-  if (writer !== undefined) {
-    // Any call may change state (even a read settles due timers), so every answered call marks it.
-    app.use((_req, res, next) => {
-      res.on("finish", () => writer.changed());
-      next();
-    });
-  }
   app.use("/api/offerwall/v1", yoomoneyRouter(ctx));
   app.use(myshareRouter(ctx));
-  app.use(wildberriesRouter(ctx));
-  app.use("/__sandbox", sandboxRouter(ctx, [yoomoneyControlRouter(ctx), wildberriesControlRouter(ctx), myshareControlRouter(ctx)]));
+  const controls = plugs.flatMap((plug) => (plug.control === undefined ? [] : [plug.control(ctx)]));
+  app.use("/__sandbox", sandboxRouter(ctx, [yoomoneyControlRouter(ctx), ...controls, myshareControlRouter(ctx)]));
   app.use((req, res) => {
     res.status(404).json({
       error: {
         code: "not_found",
-        message: `Nothing is served at ${req.method} ${req.path}: YooMoney is under /api/offerwall/v1/, Wildberries under /adv/ (and /ping), myshare under /catalog/, /offer/, /landing/, /deal/ and /promo/, the control plane under /__sandbox/ (see the README)`,
+        message: `Nothing is served at ${req.method} ${req.path}: ${servedAt}, the control plane under /__sandbox/ (see the README)`,
       },
     });
   });
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    logInternalError(req, err);
+    logInternalError(req.method, req.originalUrl, err);
     if (res.headersSent) return void res.end();
     res.status(500).json({ error: { code: "internal_error", message: "The sandbox failed to handle this call; please report it" } });
   });
 
+  const pipelines = plugs.map((plug) => plug.pipeline(ctx));
+  /**
+   * Provider routes are dispatched here, on node:http, from their precompiled tables; express serves
+   * the control plane and everything else.
+   */
+  const listener: RequestListener = (req, res) => {
+    openCalls.open(req, res, registry);
+    // Any call may change state (even a read settles due timers), so every answered call marks it.
+    if (writer !== undefined) res.once("finish", () => writer.changed());
+    const exchange = exchangeOf(req, res);
+    for (const pipeline of pipelines) {
+      if (pipeline.owns(exchange.path)) return void pipeline.serve(exchange);
+    }
+    app(req, res);
+  };
+
   let server: Server | undefined;
   return {
-    app,
+    app: listener,
+    control: app,
     registry,
     violations: ctx.violations,
     listen(port = 8787, host = "127.0.0.1") {
@@ -167,7 +185,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         // checking every connectionsCheckingInterval.
         const listening = createServer(
           { requestTimeout, headersTimeout: Math.min(requestTimeout, 60_000), connectionsCheckingInterval: Math.min(1000, requestTimeout) },
-          app,
+          listener,
         );
         listening.once("error", reject);
         listening.listen(port, host, () => {

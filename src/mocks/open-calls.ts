@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Tenant } from "../state/kernel/tenant.js";
 import type { TenantRegistry } from "../state/kernel/tenants.js";
 import { tenantOf } from "./http/tenant-of.js";
@@ -9,28 +9,25 @@ import { tenantOf } from "./http/tenant-of.js";
  * tenant's idle time starts again (idle means no call of any kind, counted from the end of the last one).
  */
 export class OpenCalls {
-  private open = new Set<Request>();
+  private calls = new Set<IncomingMessage>();
 
-  /** Tracks every request from its arrival until its response is closed (sent or aborted). */
-  track(registry: TenantRegistry): RequestHandler {
-    return (req, res, next) => {
-      this.open.add(req);
-      res.once("close", () => {
-        this.open.delete(req);
-        const tenant = tenantOf(req);
-        if (tenant !== undefined) registry.touch(tenant);
-      });
-      next();
-    };
+  /** Tracks a request from its arrival until its response is closed (sent or aborted). */
+  open(req: IncomingMessage, res: ServerResponse, registry: TenantRegistry): void {
+    this.calls.add(req);
+    res.once("close", () => {
+      this.calls.delete(req);
+      const tenant = tenantOf(req);
+      if (tenant !== undefined) registry.touch(tenant);
+    });
   }
 
   /** Whether a call of `tenant` is under way (a look at the open calls only, a handful at a time). */
   holds(tenant: Tenant): boolean {
-    for (const req of this.open) if (tenantOf(req) === tenant) return true;
+    for (const req of this.calls) if (tenantOf(req) === tenant) return true;
     return false;
   }
 
   get size(): number {
-    return this.open.size;
+    return this.calls.size;
   }
 }

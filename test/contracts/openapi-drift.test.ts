@@ -10,7 +10,7 @@ import { buildSandboxDocument } from "../../src/contracts/openapi/sandbox.js";
 import { buildWildberriesDocument } from "../../src/contracts/openapi/wildberries.js";
 import { buildYooMoneyDocument, YOOMONEY_BASE_PATH } from "../../src/contracts/openapi/yoomoney.js";
 import { SandboxError } from "../../src/contracts/sandbox/error.js";
-import { WB_ROUTES } from "../../src/mocks/wildberries/routes.js";
+import { WB_ROUTES } from "../../src/contracts/wildberries/routes.js";
 import { METHODS } from "../../src/mocks/yoomoney/methods.js";
 import { makeSandbox } from "../support/sandbox.js";
 import { normalizePath, servedRoutes } from "./express-routes.js";
@@ -147,7 +147,7 @@ describe("openapi/wildberries.json covers what the sandbox serves", () => {
   const operations = operationsOf(document);
 
   it("documents every method of research §4 plus /ping, each once, and nothing else", () => {
-    const served = ["GET /ping", ...WB_ROUTES.map((route) => `${route.method} ${route.path}`)];
+    const served = Object.values(WB_ROUTES).map((route) => `${route.method} ${route.path}`);
     expect(operations.map((op) => `${op.method.toUpperCase()} ${op.path}`).sort()).toEqual([...served].sort());
     expect(operations).toHaveLength(39);
   });
@@ -197,7 +197,7 @@ describe("openapi/sandbox.json covers what the control plane serves", () => {
   });
 
   it("documents exactly the routes the control plane serves", () => {
-    const served = servedRoutes(makeSandbox().app)
+    const served = servedRoutes(makeSandbox().control)
       .filter((route) => route.path.startsWith("/__sandbox/"))
       .map((route) => `${route.method} ${route.path}`);
     const documented = operations.map((op) => `${op.method} ${normalizePath(op.path)}`);

@@ -1,4 +1,4 @@
-import type { Express } from "express";
+import type { App } from "../support/app.js";
 import type { Response } from "supertest";
 import type { JsonValue } from "../../src/state/kernel/json.js";
 import { wb } from "../mocks/wildberries/helpers.js";
@@ -30,7 +30,7 @@ export class Recorder {
   readonly problems: string[] = [];
 
   constructor(
-    private readonly app: Express,
+    private readonly app: App,
     private readonly token: string,
   ) {}
 

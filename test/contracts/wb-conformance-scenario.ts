@@ -1,4 +1,4 @@
-import type { Express } from "express";
+import type { App } from "../support/app.js";
 import { advance, control, settings } from "../mocks/wildberries/helpers.js";
 import { intFrom, isRecord, Recorder } from "./wb-conformance-recorder.js";
 
@@ -10,7 +10,7 @@ const UNKNOWN_ID = 999_999_999;
 const DAY_MS = 86_400_000;
 const MOSCOW_OFFSET_MS = 3 * 3_600_000;
 
-async function moscowToday(app: Express, token: string): Promise<string> {
+async function moscowToday(app: App, token: string): Promise<string> {
   const clock = await control(app, "GET", "/clock", undefined, token).expect(200);
   const now: unknown = isRecord(clock.body) ? clock.body.now : undefined;
   if (typeof now !== "string") throw new Error(`GET /__sandbox/clock answered ${clock.text}`);
@@ -33,7 +33,7 @@ function first<T>(items: unknown, pick: (item: Record<string, unknown>) => T | u
  * and run them, let two simulated days pass, read statistics, stop, delete; a media campaign from the
  * control plane; then 401s and a 429. Returns every answer it saw.
  */
-export async function runScenario(app: Express): Promise<Recorder> {
+export async function runScenario(app: App): Promise<Recorder> {
   const r = new Recorder(app, SCENARIO_TOKEN);
   await settings(app, { consistency: "immediate", rateLimits: "off" }, SCENARIO_TOKEN);
   await control(app, "POST", "/wildberries/balance", { balance: 200_000, net: 50_000, bonus: 20_000 }, SCENARIO_TOKEN);
@@ -154,7 +154,7 @@ export async function runScenario(app: Express): Promise<Recorder> {
 }
 
 /** Every method without a token (401), then one method called twice under its 1-per-minute limit (429). */
-export async function runGatewayScenario(app: Express, methods: readonly (readonly ["GET" | "POST", string])[]): Promise<Recorder> {
+export async function runGatewayScenario(app: App, methods: readonly (readonly ["GET" | "POST", string])[]): Promise<Recorder> {
   const r = new Recorder(app, LIMITED_TOKEN);
   for (const [verb, path] of methods) {
     await r.call(`${verb} ${path} without a token`, verb, path, verb === "POST" ? [] : undefined, 401, null);

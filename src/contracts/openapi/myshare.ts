@@ -3,7 +3,7 @@ import { z } from "zod";
 import * as C from "../myshare/index.js";
 import { generateDocument, type OpenApiDocument } from "./generate.js";
 import { TRANSPORT_RESPONSES, withPipeline, type PipelineResponses } from "./pipeline.js";
-import { jsonBody, jsonResponse } from "./responses.js";
+import { jsonBody, jsonResponse } from "../http/responses.js";
 
 const detail = (description: string, headers?: z.ZodObject): ResponseConfig => jsonResponse(description, C.MsDetailError, headers);
 

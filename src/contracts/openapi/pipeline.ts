@@ -1,6 +1,6 @@
 import type { ResponseConfig, RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z, type ZodType } from "zod";
-import { optionalJsonResponse } from "./responses.js";
+import { optionalJsonResponse } from "../http/responses.js";
 
 /**
  * The answers a provider's request pipeline can give whatever the operation (an unreadable or too large

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { MsPartnerRequest, MsPartnerResponse } from "../sandbox/myshare.js";
-import { jsonBody, jsonResponse } from "./responses.js";
+import { jsonBody, jsonResponse } from "../http/responses.js";
 import { error, route } from "./sandbox-route.js";
 
 /** Control-plane calls for myshare: a partner (affiliate) joins a catalog. */

@@ -2,7 +2,7 @@ import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from "@asteasolutio
 import { z } from "zod";
 import * as S from "../sandbox/index.js";
 import { TRANSPORT_RESPONSES, withPipeline, type PipelineResponses } from "./pipeline.js";
-import { jsonResponse } from "./responses.js";
+import { jsonResponse } from "../http/responses.js";
 
 /** The control plane lives under this prefix on the sandbox's own port. */
 export const SANDBOX_BASE_PATH = "/__sandbox";

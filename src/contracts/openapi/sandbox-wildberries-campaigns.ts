@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { WbAdvertIdPath, WbModerationRequest, WbModerationResponse } from "../sandbox/wildberries-campaigns.js";
-import { jsonBody, jsonResponse } from "./responses.js";
+import { jsonBody, jsonResponse } from "../http/responses.js";
 import { error, route } from "./sandbox-route.js";
 
 /** Control-plane calls for Wildberries: the moderator's decline of a promotion campaign. */

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { WbMediaCreateRequest, WbMediaCreateResponse } from "../sandbox/wildberries-media.js";
-import { jsonBody, jsonResponse } from "./responses.js";
+import { jsonBody, jsonResponse } from "../http/responses.js";
 import { error, route } from "./sandbox-route.js";
 
 /** Control-plane calls for Wildberries: creating media campaigns (the API has no create call). */

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { WbMoneyTopUpRequest, WbMoneyTopUpResponse } from "../sandbox/wildberries-money.js";
-import { jsonBody, jsonResponse } from "./responses.js";
+import { jsonBody, jsonResponse } from "../http/responses.js";
 import { error, route } from "./sandbox-route.js";
 
 /** Control-plane calls for Wildberries: adding money to the seller's balance, net and bonus. */

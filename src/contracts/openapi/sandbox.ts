@@ -4,7 +4,7 @@ import * as S from "../sandbox/index.js";
 import { YmModerationRequest, YmModerationResponse, YmOfferResponse } from "../sandbox/yoomoney.js";
 import { generateDocument, type OpenApiDocument } from "./generate.js";
 import { describeJsonValues } from "./json-value.js";
-import { jsonBody, jsonResponse } from "./responses.js";
+import { jsonBody, jsonResponse } from "../http/responses.js";
 import { registerMyshareControl } from "./sandbox-myshare.js";
 import { error, route } from "./sandbox-route.js";
 import { registerWildberriesCampaignControl } from "./sandbox-wildberries-campaigns.js";

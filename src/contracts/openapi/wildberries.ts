@@ -1,17 +1,11 @@
 import { OpenAPIRegistry, type ResponseConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { WbGatewayError } from "../wildberries/errors.js";
-import { WbPing } from "../wildberries/ping.js";
 import { generateDocument, type OpenApiDocument } from "./generate.js";
-import { TRANSPORT_RESPONSES, withPipeline, type PipelineResponses } from "./pipeline.js";
-import { jsonBody, jsonResponse } from "./responses.js";
-import { CAMPAIGNS_OPERATIONS } from "./wildberries/campaigns.js";
-import { CATALOGUE_OPERATIONS } from "./wildberries/catalogue.js";
-import { FINANCE_OPERATIONS } from "./wildberries/finance.js";
-import { MEDIA_OPERATIONS } from "./wildberries/media.js";
-import type { WbOperationDoc } from "./wildberries/operation.js";
-import { PHRASES_OPERATIONS } from "./wildberries/phrases.js";
-import { STATS_OPERATIONS } from "./wildberries/stats.js";
+import { jsonResponse } from "../http/responses.js";
+import { WB_ROUTES } from "../wildberries/routes.js";
+import { TRANSPORT_RESPONSES, type PipelineResponses } from "./pipeline.js";
+import { registerRoutes } from "./register-routes.js";
 
 const remaining = z.object({
   "X-Ratelimit-Remaining": z.string().meta({ description: "Calls left in this method's burst (absent with rateLimits: off)" }),
@@ -38,26 +32,6 @@ const PIPELINE = {
   500: jsonResponse("internal server error: a sandbox bug; the request journal (GET /__sandbox/requests) shows the call", WbGatewayError),
 } satisfies PipelineResponses;
 
-const PING: WbOperationDoc = {
-  method: "get",
-  path: "/ping",
-  operationId: "ping",
-  tag: "general",
-  summary: "Checks the token and the connection",
-  responses: { 200: jsonResponse("The server's Moscow time and OK", WbPing) },
-};
-
-/** Every Wildberries method the sandbox serves, in research §4 order by area. */
-export const WB_OPERATIONS: readonly WbOperationDoc[] = [
-  PING,
-  ...CATALOGUE_OPERATIONS,
-  ...CAMPAIGNS_OPERATIONS,
-  ...FINANCE_OPERATIONS,
-  ...PHRASES_OPERATIONS,
-  ...STATS_OPERATIONS,
-  ...MEDIA_OPERATIONS,
-];
-
 /** A method's own answer gains X-Ratelimit-Remaining. */
 function withRemaining(response: ResponseConfig): ResponseConfig {
   return { ...response, headers: remaining };
@@ -70,23 +44,7 @@ function register(registry: OpenAPIRegistry): void {
     name: "Authorization",
     description: "The seller's token, raw (as Wildberries documents) or with `Bearer `. In open mode any token names a seller (tenant).",
   });
-  for (const op of WB_OPERATIONS) {
-    const responses: Record<number, ResponseConfig> = {};
-    for (const [status, response] of Object.entries(op.responses)) responses[Number(status)] = withRemaining(response);
-    registry.registerPath({
-      method: op.method,
-      path: op.path,
-      operationId: op.operationId,
-      tags: [op.tag],
-      summary: op.summary,
-      security: [{ HeaderApiKey: [] }],
-      request: {
-        ...(op.query === undefined ? {} : { query: op.query }),
-        ...(op.body === undefined ? {} : { body: jsonBody(op.body) }),
-      },
-      responses: withPipeline(responses, PIPELINE),
-    });
-  }
+  registerRoutes(registry, WB_ROUTES, { security: [{ HeaderApiKey: [] }], pipeline: PIPELINE, ownResponse: withRemaining });
 }
 
 /** openapi/wildberries.json: the Wildberries Promotion API (December 2024) as the sandbox serves it. */

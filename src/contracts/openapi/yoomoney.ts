@@ -3,7 +3,7 @@ import { z, type ZodType } from "zod";
 import * as C from "../yoomoney/index.js";
 import { generateDocument, type OpenApiDocument } from "./generate.js";
 import { TRANSPORT_RESPONSES, withPipeline, type PipelineResponses } from "./pipeline.js";
-import { jsonBody, jsonResponse } from "./responses.js";
+import { jsonBody, jsonResponse } from "../http/responses.js";
 
 /** Every method lives at `POST /api/offerwall/v1/<method>`. */
 export const YOOMONEY_BASE_PATH = "/api/offerwall/v1";

@@ -1,4 +1,5 @@
-import express, { type Request, type Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import express from "express";
 import { classifyBodyError, type BodyError } from "./body-errors.js";
 
 /**
@@ -11,7 +12,7 @@ export const SMALL_BODY_LIMIT_BYTES = 1024 * 1024;
 export type RawBody = { ok: true; bytes: Buffer | undefined } | { ok: false; error: BodyError };
 
 /** Reads a request's raw body up to `limit` bytes; resolves, never rejects. */
-export type BodyReader = (req: Request, res: Response) => Promise<RawBody>;
+export type BodyReader = (req: IncomingMessage, res: ServerResponse) => Promise<RawBody>;
 
 /**
  * A body reader (body-parser's raw reader underneath): a `Content-Encoding` of gzip, deflate or br is
@@ -25,7 +26,7 @@ export function bodyReader(limit: number): BodyReader {
     new Promise((resolve) => {
       raw(req, res, (err?: unknown) => {
         if (err === undefined) {
-          const body: unknown = req.body;
+          const body: unknown = Reflect.get(req, "body");
           resolve({ ok: true, bytes: Buffer.isBuffer(body) && body.length > 0 ? body : undefined });
           return;
         }

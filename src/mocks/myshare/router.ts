@@ -89,7 +89,7 @@ export function myshareRouter(ctx: SandboxContext): Router {
   // The last resort: a sandbox bug answers Django's 500, is logged with its stack, and the process keeps serving.
   router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!OWNED.test(req.path)) return next(err);
-    logInternalError(req, err);
+    logInternalError(req.method, req.originalUrl, err);
     if (res.headersSent) return void res.end();
     detail(ctx, req, res, 500, "A server error occurred.");
   });

@@ -50,7 +50,7 @@ export function lastResort(ctx: SandboxContext): ErrorRequestHandler {
       fail(ctx, req, res, status, "invalid_request", `${req.method} ${pathOf(req)} could not be read: ${message}`);
       return;
     }
-    logInternalError(req, err);
+    logInternalError(req.method, req.originalUrl, err);
     fail(
       ctx,
       req,

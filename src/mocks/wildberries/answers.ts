@@ -1,24 +1,24 @@
 import type { ZodType } from "zod";
 import { WbErrorObject, WbErrorText, WbMessageError } from "../../contracts/wildberries/errors.js";
-import type { WbAnswer } from "./route.js";
+import type { Answer } from "../http/answer.js";
 
 /** 200 with an empty body, as most Wildberries writes answer. */
-export const empty = (): WbAnswer => ({ status: 200 });
+export const empty = (): Answer => ({ status: 200 });
 
 /** A JSON answer with its contract. */
-export const json = (body: unknown, schema: ZodType, status = 200): WbAnswer => ({ status, body, schema });
+export const json = (body: unknown, schema: ZodType, status = 200): Answer => ({ status, body, schema });
 
 /** 204: "nothing found" where the docs say so. */
-export const noContent = (): WbAnswer => ({ status: 204 });
+export const noContent = (): Answer => ({ status: 204 });
 
 /** An error as a bare JSON string, e.g. 400 "Некорректный идентификатор РК". */
-export const errorText = (status: number, message: string): WbAnswer => ({ status, body: message, schema: WbErrorText });
+export const errorText = (status: number, message: string): Answer => ({ status, body: message, schema: WbErrorText });
 
 /** An error as `{"error": message}`. */
-export const errorObject = (status: number, message: string): WbAnswer => ({ status, body: { error: message }, schema: WbErrorObject });
+export const errorObject = (status: number, message: string): Answer => ({ status, body: { error: message }, schema: WbErrorObject });
 
 /** An error as `{"message", "type"}` (stats/keywords). */
-export const errorMessage = (status: number, message: string, type: string): WbAnswer => ({
+export const errorMessage = (status: number, message: string, type: string): Answer => ({
   status,
   body: { message, type },
   schema: WbMessageError,

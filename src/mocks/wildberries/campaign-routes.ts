@@ -19,7 +19,8 @@ import type { StatusAction } from "../../state/wildberries/model.js";
 import { WB_CONFIG } from "../../state/wildberries/config.js";
 import { empty, errorObject, errorText, json, noContent } from "./answers.js";
 import { idParam } from "./query.js";
-import type { WbAnswer, WbCall, WbRoute } from "./route.js";
+import type { Answer } from "../http/answer.js";
+import type { WbCall, WbHandler, WbHandlers } from "./route.js";
 
 const BAD_BODY = "Ошибка обработки тела запроса";
 const NOT_FOUND = "кампания не найдена или не принадлежит продавцу";
@@ -42,7 +43,7 @@ const SAVE_AD_FIELD_ERRORS: Record<keyof typeof WbSaveAdRequest.shape, string> =
   cpm: "Некорректная ставка: cpm — целое число рублей",
 };
 
-function saveAd({ tenant, body, malformed }: WbCall): WbAnswer {
+function saveAd({ tenant, body: { value: body, malformed } }: WbCall): Answer {
   if (malformed || !isRecord(body)) return errorObject(400, "Некорректное тело запроса");
   // null in an optional field means "not sent".
   const parsed = WbSaveAdRequest.safeParse({ ...body, on_pause: body["on_pause"] ?? undefined, cpm: body["cpm"] ?? undefined });
@@ -73,7 +74,7 @@ const AUCTION_ERRORS: Record<AuctionError, string> = {
   foreignNm: "Нет доступных категорий для рк. Создайте новую кампанию для попадания в текущие категории",
 };
 
-function seacatSaveAd({ tenant, body, malformed }: WbCall): WbAnswer {
+function seacatSaveAd({ tenant, body: { value: body, malformed } }: WbCall): Answer {
   if (malformed || !isRecord(body)) return errorText(400, BAD_BODY);
   const parsed = WbSeacatSaveAdRequest.safeParse({ campaignName: body["campaignName"], name: body["name"], nms: body["nms"] ?? [] });
   if (!parsed.success) {
@@ -87,7 +88,7 @@ function seacatSaveAd({ tenant, body, malformed }: WbCall): WbAnswer {
   return json(result.value.advertId, WbSeacatSaveAdResponse);
 }
 
-function remove({ tenant, query }: WbCall): WbAnswer {
+function remove({ tenant, query }: WbCall): Answer {
   const invalid = errorObject(400, "Некорректный ID кампании");
   const id = idParam(query["id"]);
   const campaign = id === undefined ? undefined : findCampaign(tenant, id);
@@ -95,7 +96,7 @@ function remove({ tenant, query }: WbCall): WbAnswer {
   return deleteCampaign(tenant, campaign).ok ? empty() : invalid;
 }
 
-function rename({ tenant, body, malformed }: WbCall): WbAnswer {
+function rename({ tenant, body: { value: body, malformed } }: WbCall): Answer {
   if (malformed || !isRecord(body)) return errorText(422, BAD_BODY);
   const advertId = WbRenameRequest.shape.advertId.safeParse(body["advertId"]);
   if (!advertId.success || advertId.data <= 0) return errorText(400, "Некорректный ID РК");
@@ -106,7 +107,7 @@ function rename({ tenant, body, malformed }: WbCall): WbAnswer {
   return renameCampaign(tenant, campaign, name.data).ok ? empty() : errorText(400, "Некорректное название");
 }
 
-const BID_ERRORS: Record<BidError, WbAnswer> = {
+const BID_ERRORS: Record<BidError, Answer> = {
   type: errorText(400, "Некорректное значение параметра type"),
   param: errorText(400, "Некорректное значение параметра param"),
   instrument: errorText(400, "Некорректное значение параметра instrument"),
@@ -114,7 +115,7 @@ const BID_ERRORS: Record<BidError, WbAnswer> = {
   status: errorText(422, BID_NOT_CHANGED),
 };
 
-function cpm({ tenant, body, malformed }: WbCall): WbAnswer {
+function cpm({ tenant, body: { value: body, malformed } }: WbCall): Answer {
   if (malformed || !isRecord(body)) return errorText(422, BAD_BODY);
   const shape = WbCpmRequest.shape;
   const advertId = shape.advertId.safeParse(body["advertId"]);
@@ -133,23 +134,21 @@ function cpm({ tenant, body, malformed }: WbCall): WbAnswer {
   return result.ok ? empty() : BID_ERRORS[result.error];
 }
 
-const statusRoute = (action: StatusAction): WbRoute => ({
-  method: "GET",
-  path: `/adv/v0/${action}`,
-  handle: ({ tenant, query }) => {
+const statusRoute =
+  (action: StatusAction): WbHandler =>
+  ({ tenant, query }) => {
     const id = idParam(query["id"]);
     const campaign = id === undefined ? undefined : findCampaign(tenant, id);
     if (campaign === undefined) return errorText(400, BAD_RC_ID);
     return requestAction(tenant, campaign, action).ok ? empty() : errorText(422, STATUS_NOT_CHANGED);
-  },
-});
+  };
 
 const STATUSES = ["-1", "4", "7", "8", "9", "11"];
 const TYPES = ["4", "5", "6", "7", "8", "9"];
 const ORDERS: readonly AdvertsOrder[] = ["create", "change", "id"];
 const DIRECTIONS: readonly AdvertsDirection[] = ["desc", "asc"];
 
-function adverts({ tenant, query, body, malformed }: WbCall): WbAnswer {
+function adverts({ tenant, query, body: { value: body, malformed } }: WbCall): Answer {
   const status = query["status"];
   const type = query["type"];
   if (type !== undefined && !TYPES.includes(type)) return errorText(400, "Некорректное значение параметра type");
@@ -176,15 +175,15 @@ function adverts({ tenant, query, body, malformed }: WbCall): WbAnswer {
 }
 
 /** Creating, listing, renaming, bidding, launching, pausing, stopping and deleting promotion campaigns. */
-export const campaignRoutes: readonly WbRoute[] = [
-  { method: "POST", path: "/adv/v1/save-ad", handle: saveAd },
-  { method: "POST", path: "/adv/v2/seacat/save-ad", handle: seacatSaveAd },
-  { method: "GET", path: "/adv/v0/delete", handle: remove },
-  { method: "POST", path: "/adv/v0/rename", handle: rename },
-  { method: "GET", path: "/adv/v1/promotion/count", handle: ({ tenant }) => json(countCampaigns(tenant), WbPromotionCount) },
-  { method: "POST", path: "/adv/v1/promotion/adverts", handle: adverts },
-  { method: "POST", path: "/adv/v0/cpm", handle: cpm },
-  statusRoute("start"),
-  statusRoute("pause"),
-  statusRoute("stop"),
-];
+export const CAMPAIGN_HANDLERS = {
+  createAutoCampaign: saveAd,
+  createAuctionCampaign: seacatSaveAd,
+  deleteCampaign: remove,
+  renameCampaign: rename,
+  countCampaigns: ({ tenant }) => json(countCampaigns(tenant), WbPromotionCount),
+  getCampaigns: adverts,
+  changeBid: cpm,
+  startCampaign: statusRoute("start"),
+  pauseCampaign: statusRoute("pause"),
+  stopCampaign: statusRoute("stop"),
+} satisfies WbHandlers;

@@ -3,34 +3,22 @@ import { nmsOfSubjects, subjectsWithCounts } from "../../state/wildberries/catal
 import { WB_CONFIG_ENTRIES } from "../../state/wildberries/config.js";
 import { wildberriesState } from "../../state/wildberries/state.js";
 import { errorText, json } from "./answers.js";
-import type { WbRoute } from "./route.js";
+import type { WbHandlers } from "./route.js";
 
 const BAD_BODY = "Ошибка обработки тела запроса";
 
 /** The seller's configuration and catalogue: GET /adv/v0/config, /adv/v1/supplier/subjects, POST /adv/v2/supplier/nms. */
-export const catalogueRoutes: readonly WbRoute[] = [
-  {
-    method: "GET",
-    path: "/adv/v0/config",
-    handle: () => json({ config: WB_CONFIG_ENTRIES.map((e) => ({ description: e.description, name: e.name, value: e.value })) }, WbConfig),
-  },
-  {
-    method: "GET",
-    path: "/adv/v1/supplier/subjects",
-    handle: ({ tenant }) => {
+export const CATALOGUE_HANDLERS = {
+  getConfig: () => json({ config: WB_CONFIG_ENTRIES.map((e) => ({ description: e.description, name: e.name, value: e.value })) }, WbConfig),
+  getSupplierSubjects: ({ tenant }) => {
       const subjects = subjectsWithCounts(wildberriesState(tenant).catalogue);
       return json(subjects.length === 0 ? null : subjects, WbSupplierSubjects);
     },
-  },
-  {
-    method: "POST",
-    path: "/adv/v2/supplier/nms",
-    handle: ({ tenant, body, malformed }) => {
+  getSupplierNms: ({ tenant, body: { value: body, malformed } }) => {
       if (malformed) return errorText(400, BAD_BODY);
       const ids = body === undefined || body === null ? [] : WbSupplierNmsRequest.safeParse(body);
       if (!Array.isArray(ids) && !ids.success) return errorText(400, BAD_BODY);
       const subjectIds = Array.isArray(ids) ? ids : ids.data;
       return json(nmsOfSubjects(wildberriesState(tenant).catalogue, subjectIds), WbSupplierNms);
     },
-  },
-];
+} satisfies WbHandlers;

@@ -6,7 +6,8 @@ import { listPayments, moneyOf } from "../../state/wildberries/payments.js";
 import { updRows } from "../../state/wildberries/upd.js";
 import { empty, errorObject, errorText, json, noContent } from "./answers.js";
 import { idParam } from "./query.js";
-import type { WbAnswer, WbCall, WbRoute } from "./route.js";
+import type { Answer } from "../http/answer.js";
+import type { WbCall, WbHandlers } from "./route.js";
 
 /** The documented 400 of GET /adv/v1/budget (a bare string): unknown ids and other sellers' ids alike. */
 const NOT_SELLERS = "кампания не принадлежит продавцу";
@@ -19,7 +20,7 @@ const BAD_INTERVAL = "Некорректный интервал: передай�
 type JsonRecord = Record<string, unknown>;
 const isRecord = (v: unknown): v is JsonRecord => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function budget(call: WbCall): WbAnswer {
+function budget(call: WbCall): Answer {
   const id = idParam(call.query["id"]);
   const campaign = id === undefined ? undefined : findCampaign(call.tenant, id);
   if (campaign === undefined) return errorText(400, NOT_SELLERS);
@@ -28,16 +29,16 @@ function budget(call: WbCall): WbAnswer {
 
 /** The deposit body as Wildberries' Go backend reads it: absent fields are zero, wrong JSON types are refused. */
 function depositBody(call: WbCall): { sum: number; type: number; back: boolean } | undefined {
-  if (call.malformed || !isRecord(call.body)) return undefined;
-  const { sum, type } = call.body;
-  const back = call.body["return"];
+  if (call.body.malformed || !isRecord(call.body.value)) return undefined;
+  const { sum, type } = call.body.value;
+  const back = call.body.value["return"];
   if (sum !== undefined && (typeof sum !== "number" || !Number.isFinite(sum))) return undefined;
   if (type !== undefined && (typeof type !== "number" || !Number.isFinite(type))) return undefined;
   if (back !== undefined && typeof back !== "boolean") return undefined;
   return { sum: sum ?? 0, type: type ?? 0, back: back ?? false };
 }
 
-function depositError(error: DepositError): WbAnswer {
+function depositError(error: DepositError): Answer {
   switch (error.kind) {
     case "status":
       return errorObject(400, `Бюджет кампании в статусе ${error.status} пополнить нельзя: пополнение доступно в статусах ${DEPOSIT_STATUSES.join(", ")}`);
@@ -50,7 +51,7 @@ function depositError(error: DepositError): WbAnswer {
   }
 }
 
-function deposit(call: WbCall): WbAnswer {
+function deposit(call: WbCall): Answer {
   const id = idParam(call.query["id"]);
   const campaign = id === undefined ? undefined : findCampaign(call.tenant, id);
   if (campaign === undefined) return errorObject(400, BAD_ID);
@@ -61,7 +62,7 @@ function deposit(call: WbCall): WbAnswer {
   return body.back ? json({ total: result.value }, WbDepositResponse) : empty();
 }
 
-function upd(call: WbCall): WbAnswer {
+function upd(call: WbCall): Answer {
   const rows = updRows(call.tenant, call.query["from"], call.query["to"]);
   if (!rows.ok) return errorText(400, BAD_INTERVAL);
   return json(
@@ -79,7 +80,7 @@ function upd(call: WbCall): WbAnswer {
   );
 }
 
-function payments(call: WbCall): WbAnswer {
+function payments(call: WbCall): Answer {
   const list = listPayments(call.tenant, call.query["from"], call.query["to"]);
   if (!list.ok) return errorText(400, BAD_INTERVAL);
   if (list.value.length === 0) return noContent();
@@ -90,10 +91,10 @@ function payments(call: WbCall): WbAnswer {
 }
 
 /** Finances (research §5.10): balance, campaign budget, deposit, costs history (upd), top-ups (payments). */
-export const financeRoutes: readonly WbRoute[] = [
-  { method: "GET", path: "/adv/v1/balance", handle: (call) => json(moneyOf(call.tenant), WbBalance) },
-  { method: "GET", path: "/adv/v1/budget", handle: budget },
-  { method: "POST", path: "/adv/v1/budget/deposit", handle: deposit },
-  { method: "GET", path: "/adv/v1/upd", handle: upd },
-  { method: "GET", path: "/adv/v1/payments", handle: payments },
-];
+export const FINANCE_HANDLERS = {
+  getBalance: (call) => json(moneyOf(call.tenant), WbBalance),
+  getCampaignBudget: budget,
+  depositCampaignBudget: deposit,
+  getCostsHistory: upd,
+  getPayments: payments,
+} satisfies WbHandlers;

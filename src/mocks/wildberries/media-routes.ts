@@ -10,7 +10,8 @@ import type { MediaCampaign } from "../../state/wildberries/model.js";
 import { moscowDayStart } from "../../state/wildberries/moscow-time.js";
 import { empty, errorObject, errorText, json, noContent } from "./answers.js";
 import { idParam } from "./query.js";
-import type { WbAnswer, WbCall, WbRoute } from "./route.js";
+import type { Answer } from "../http/answer.js";
+import type { WbCall, WbHandlers } from "./route.js";
 
 /** The seed's samples (research §5.18): stop "Changing status is not possible", start "Campaign not found". */
 const NOT_FOUND = "Campaign not found";
@@ -33,7 +34,7 @@ function oneOf<T extends string>(raw: string | undefined, options: readonly T[],
   return options.find((o) => o === raw) ?? null;
 }
 
-function adverts({ tenant, query }: WbCall): WbAnswer {
+function adverts({ tenant, query }: WbCall): Answer {
   const bad = (name: string) => errorText(400, `Некорректное значение параметра ${name}`);
   const status = intQuery(query["status"], 1, 11);
   if (status === null) return bad("status");
@@ -52,7 +53,7 @@ function adverts({ tenant, query }: WbCall): WbAnswer {
   return list.length === 0 ? noContent() : json(list, WbMediaList);
 }
 
-function advert({ tenant, query }: WbCall): WbAnswer {
+function advert({ tenant, query }: WbCall): Answer {
   const id = idParam(query["id"]);
   if (id === undefined) return errorText(400, BAD_ID);
   const campaign = findMedia(tenant, id);
@@ -62,7 +63,7 @@ function advert({ tenant, query }: WbCall): WbAnswer {
 type Action = (tenant: Tenant, advertId: number, reason?: string) => Result<MediaCampaign, MediaActionError>;
 
 function action(act: Action) {
-  return ({ tenant, body, malformed }: WbCall): WbAnswer => {
+  return ({ tenant, body: { value: body, malformed } }: WbCall): Answer => {
     const parsed = malformed ? undefined : WbMediaActionRequest.safeParse(body);
     if (parsed === undefined || !parsed.success) return errorText(400, BAD_BODY);
     const result = act(tenant, parsed.data.advert_id, parsed.data.reason);
@@ -78,7 +79,7 @@ function action(act: Action) {
   };
 }
 
-function cpmChange({ tenant, body, malformed }: WbCall): WbAnswer {
+function cpmChange({ tenant, body: { value: body, malformed } }: WbCall): Answer {
   const parsed = malformed ? undefined : WbMediaCpmRequest.safeParse(body);
   if (parsed === undefined || !parsed.success) return errorText(400, BAD_BODY);
   const { advert_id: advertId, item_id: itemId, cpm } = parsed.data;
@@ -96,7 +97,7 @@ function cpmChange({ tenant, body, malformed }: WbCall): WbAnswer {
 
 const validDay = (day: string): boolean => moscowDayStart(day) !== undefined;
 
-function stats({ tenant, body, malformed }: WbCall): WbAnswer {
+function stats({ tenant, body: { value: body, malformed } }: WbCall): Answer {
   const parsed = malformed ? undefined : WbMediaStatsRequest.safeParse(body);
   if (parsed === undefined || !parsed.success) return errorObject(400, BAD_BODY);
   for (const item of parsed.data) {
@@ -111,13 +112,13 @@ function stats({ tenant, body, malformed }: WbCall): WbAnswer {
 }
 
 /** WB Media (research §5.18, §7.2): banner campaigns, created through the control plane. */
-export const mediaRoutes: readonly WbRoute[] = [
-  { method: "GET", path: "/adv/v1/count", handle: ({ tenant }) => json(countMedia(tenant), WbMediaCount) },
-  { method: "GET", path: "/adv/v1/adverts", handle: adverts },
-  { method: "GET", path: "/adv/v1/advert", handle: advert },
-  { method: "POST", path: "/adv/v1/advert/stop", handle: action(stopMedia) },
-  { method: "POST", path: "/adv/v1/advert/pause", handle: action(pauseMedia) },
-  { method: "POST", path: "/adv/v1/advert/start", handle: action(startMedia) },
-  { method: "POST", path: "/adv/v1/stats", handle: stats },
-  { method: "POST", path: "/adv/v1/item/cpm/change", handle: cpmChange },
-];
+export const MEDIA_HANDLERS = {
+  countMediaCampaigns: ({ tenant }) => json(countMedia(tenant), WbMediaCount),
+  listMediaCampaigns: adverts,
+  getMediaCampaign: advert,
+  stopMediaCampaign: action(stopMedia),
+  pauseMediaCampaign: action(pauseMedia),
+  startMediaCampaign: action(startMedia),
+  mediaStats: stats,
+  changeMediaBannerCpm: cpmChange,
+} satisfies WbHandlers;

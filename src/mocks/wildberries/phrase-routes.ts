@@ -4,7 +4,8 @@ import { nmsToAdd, setAutoExcluded, updateAutoNms } from "../../state/wildberrie
 import { setFixedActivity, setMinusPhrases, setPlusPhrases, type MinusList } from "../../state/wildberries/phrases.js";
 import { empty, errorObject, errorText, json } from "./answers.js";
 import { idParam } from "./query.js";
-import type { WbAnswer, WbCall, WbRoute } from "./route.js";
+import type { Answer } from "../http/answer.js";
+import type { WbCall, WbHandlers } from "./route.js";
 
 /** The seed's one error of set-plus (GET), set-phrase, set-strong, set-excluded and auto/set-excluded. */
 const BAD_REQUEST = "Некорректный запрос";
@@ -25,8 +26,8 @@ const isRecord = (v: unknown): v is JsonRecord => typeof v === "object" && v !==
 
 /** `body[key]` when the body is an object whose `key` is an array of strings. */
 function stringList(call: WbCall, key: string): string[] | undefined {
-  if (call.malformed || !isRecord(call.body)) return undefined;
-  const list = call.body[key];
+  if (call.body.malformed || !isRecord(call.body.value)) return undefined;
+  const list = call.body.value[key];
   if (!Array.isArray(list)) return undefined;
   const out: string[] = [];
   for (const item of list) {
@@ -43,7 +44,7 @@ function intList(body: JsonRecord, key: string): number[] {
   return list.filter((x): x is number => typeof x === "number" && Number.isSafeInteger(x) && x > 0);
 }
 
-function fixedActivity(call: WbCall): WbAnswer {
+function fixedActivity(call: WbCall): Answer {
   const id = idParam(call.query["id"]);
   const fixed = call.query["fixed"];
   if (id === undefined || (fixed !== "true" && fixed !== "false")) return errorText(400, BAD_REQUEST);
@@ -51,7 +52,7 @@ function fixedActivity(call: WbCall): WbAnswer {
   return result.ok ? empty() : errorText(400, BAD_REQUEST);
 }
 
-function plusPhrases(call: WbCall): WbAnswer {
+function plusPhrases(call: WbCall): Answer {
   const id = idParam(call.query["id"]);
   if (id === undefined) return errorObject(400, PLUS_BAD_ID);
   const phrases = stringList(call, "pluse");
@@ -69,7 +70,7 @@ function plusPhrases(call: WbCall): WbAnswer {
 }
 
 function minusPhrases(which: MinusList) {
-  return (call: WbCall): WbAnswer => {
+  return (call: WbCall): Answer => {
     const id = idParam(call.query["id"]);
     const phrases = stringList(call, which);
     if (id === undefined || phrases === undefined) return errorText(400, BAD_REQUEST);
@@ -77,21 +78,21 @@ function minusPhrases(which: MinusList) {
   };
 }
 
-function getNmsToAdd(call: WbCall): WbAnswer {
+function getNmsToAdd(call: WbCall): Answer {
   const id = idParam(call.query["id"]);
   if (id === undefined) return errorObject(400, NMS_NOT_FOUND);
   const result = nmsToAdd(call.tenant, id);
   return result.ok ? json(result.value, WbNmsToAdd) : errorObject(400, NMS_NOT_FOUND);
 }
 
-function updateNms(call: WbCall): WbAnswer {
+function updateNms(call: WbCall): Answer {
   const id = idParam(call.query["id"]);
   if (id === undefined) return errorObject(400, UPDATENM_NOT_FOUND);
-  if (call.malformed || !isRecord(call.body)) return errorObject(400, PLUS_BAD_BODY);
-  return updateAutoNms(call.tenant, id, intList(call.body, "add"), intList(call.body, "delete")).ok ? empty() : errorObject(400, UPDATENM_NOT_FOUND);
+  if (call.body.malformed || !isRecord(call.body.value)) return errorObject(400, PLUS_BAD_BODY);
+  return updateAutoNms(call.tenant, id, intList(call.body.value, "add"), intList(call.body.value, "delete")).ok ? empty() : errorObject(400, UPDATENM_NOT_FOUND);
 }
 
-function autoExcluded(call: WbCall): WbAnswer {
+function autoExcluded(call: WbCall): Answer {
   const id = idParam(call.query["id"]);
   const phrases = stringList(call, "excluded");
   if (id === undefined || phrases === undefined) return errorText(400, BAD_REQUEST);
@@ -99,13 +100,13 @@ function autoExcluded(call: WbCall): WbAnswer {
 }
 
 /** Auction phrase settings (research §5.11) and automatic-campaign settings (§5.12). */
-export const phraseRoutes: readonly WbRoute[] = [
-  { method: "GET", path: "/adv/v1/search/set-plus", handle: fixedActivity },
-  { method: "POST", path: "/adv/v1/search/set-plus", handle: plusPhrases },
-  { method: "POST", path: "/adv/v1/search/set-phrase", handle: minusPhrases("phrase") },
-  { method: "POST", path: "/adv/v1/search/set-strong", handle: minusPhrases("strong") },
-  { method: "POST", path: "/adv/v1/search/set-excluded", handle: minusPhrases("excluded") },
-  { method: "GET", path: "/adv/v1/auto/getnmtoadd", handle: getNmsToAdd },
-  { method: "POST", path: "/adv/v1/auto/updatenm", handle: updateNms },
-  { method: "POST", path: "/adv/v1/auto/set-excluded", handle: autoExcluded },
-];
+export const PHRASE_HANDLERS = {
+  setFixedPhrasesActivity: fixedActivity,
+  setFixedPhrases: plusPhrases,
+  setPhraseMatchMinusPhrases: minusPhrases("phrase"),
+  setExactMatchMinusPhrases: minusPhrases("strong"),
+  setSearchMinusPhrases: minusPhrases("excluded"),
+  listNmsToAdd: getNmsToAdd,
+  updateAutoNms: updateNms,
+  setAutoMinusPhrases: autoExcluded,
+} satisfies WbHandlers;

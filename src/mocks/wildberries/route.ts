@@ -1,31 +1,17 @@
-import type { ZodType } from "zod";
-import type { Tenant } from "../../state/kernel/tenant.js";
-import type { TenantRegistry } from "../../state/kernel/tenants.js";
+import type { WbOperationId } from "../../contracts/wildberries/routes.js";
+import type { Call, Handler } from "../http/handler.js";
 
-/** One call to a Wildberries method, after auth, due timers and the rate limit. */
-export interface WbCall {
-  tenant: Tenant;
-  registry: TenantRegistry;
-  /** Query parameters, each its first value (`?id=1&id=2` gives "1"). */
-  query: Readonly<Record<string, string>>;
+/** A Wildberries method's body: the parsed JSON, or `malformed` (each method answers an unreadable body its own way). */
+export interface WbBody {
   /** The parsed JSON body; undefined when there was none or it was not JSON (see `malformed`). */
-  body: unknown;
-  /** The body was sent but is not JSON. */
+  value: unknown;
+  /** The body was sent but is not JSON (or nests deeper than the sandbox reads). */
   malformed: boolean;
 }
 
-/** What a method answers; the router adds the rate-limit headers, validates and journals. */
-export interface WbAnswer {
-  status: number;
-  /** A JSON value; undefined sends an empty body (Content-Length: 0). */
-  body?: unknown;
-  /** The contract of `body`. */
-  schema?: ZodType;
-}
+/** One call to a Wildberries method, after auth, due timers and the rate limit. */
+export type WbCall = Call<WbBody>;
+export type WbHandler = Handler<WbBody>;
 
-export interface WbRoute {
-  method: "GET" | "POST";
-  /** The exact path, e.g. "/adv/v1/balance". */
-  path: string;
-  handle(call: WbCall): WbAnswer;
-}
+/** Handlers of some Wildberries methods, by operation id (index.ts checks that every method has one). */
+export type WbHandlers = { readonly [K in WbOperationId]?: WbHandler };

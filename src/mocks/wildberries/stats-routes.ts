@@ -4,7 +4,8 @@ import { keywordStats } from "../../state/wildberries/keywords-stats.js";
 import { auctionStatWords, autoStatWords } from "../../state/wildberries/stat-words.js";
 import { errorMessage, errorObject, json, noContent } from "./answers.js";
 import { idParam } from "./query.js";
-import type { WbAnswer, WbCall, WbRoute } from "./route.js";
+import type { Answer } from "../http/answer.js";
+import type { WbCall, WbHandlers } from "./route.js";
 
 /** fullstats' documented `{"error"}` texts (2025 spec examples). */
 const FULLSTATS_ERRORS: Record<FullstatsError, string> = {
@@ -17,8 +18,8 @@ const FULLSTATS_BAD_BODY =
 const BAD_ID = "Некорректный ID кампании";
 const AUTO_ONLY = "доступно только для автоматических кампаний";
 
-function fullstatsCall(call: WbCall): WbAnswer {
-  const parsed = call.malformed ? undefined : WbFullstatsRequest.safeParse(call.body);
+function fullstatsCall(call: WbCall): Answer {
+  const parsed = call.body.malformed ? undefined : WbFullstatsRequest.safeParse(call.body.value);
   if (parsed === undefined || !parsed.success) return errorObject(400, FULLSTATS_BAD_BODY);
   const items = parsed.data;
   if (items.some((item) => item.dates !== undefined && item.interval !== undefined)) return errorObject(400, FULLSTATS_BAD_BODY);
@@ -27,7 +28,7 @@ function fullstatsCall(call: WbCall): WbAnswer {
   return json(result.value, WbFullstatsResponse);
 }
 
-function autoStatWordsCall(call: WbCall): WbAnswer {
+function autoStatWordsCall(call: WbCall): Answer {
   const id = idParam(call.query["id"]);
   if (id === undefined) return errorObject(400, BAD_ID);
   const result = autoStatWords(call.tenant, id);
@@ -36,7 +37,7 @@ function autoStatWordsCall(call: WbCall): WbAnswer {
 }
 
 /** stat/words documents its 400 with no body: a bad or unknown id, or a campaign that is not an Auction. */
-function statWordsCall(call: WbCall): WbAnswer {
+function statWordsCall(call: WbCall): Answer {
   const id = idParam(call.query["id"]);
   const result = id === undefined ? undefined : auctionStatWords(call.tenant, id);
   if (result === undefined || !result.ok) return { status: 400 };
@@ -45,7 +46,7 @@ function statWordsCall(call: WbCall): WbAnswer {
 
 const BAD_REQUEST = "bad request";
 
-function keywordStatsCall(call: WbCall): WbAnswer {
+function keywordStatsCall(call: WbCall): Answer {
   const id = idParam(call.query["advert_id"]);
   if (id === undefined) return errorMessage(400, "invalid advert_id: pass the campaign ID as a positive integer", BAD_REQUEST);
   const from = call.query["from"];
@@ -67,9 +68,9 @@ function keywordStatsCall(call: WbCall): WbAnswer {
 }
 
 /** Statistics (research §5.14-5.17), all computed from the traffic simulation's cells. */
-export const statsRoutes: readonly WbRoute[] = [
-  { method: "POST", path: "/adv/v2/fullstats", handle: fullstatsCall },
-  { method: "GET", path: "/adv/v2/auto/stat-words", handle: autoStatWordsCall },
-  { method: "GET", path: "/adv/v1/stat/words", handle: statWordsCall },
-  { method: "GET", path: "/adv/v0/stats/keywords", handle: keywordStatsCall },
-];
+export const STATS_HANDLERS = {
+  getFullStats: fullstatsCall,
+  getAutoStatWords: autoStatWordsCall,
+  getStatWords: statWordsCall,
+  getKeywordStats: keywordStatsCall,
+} satisfies WbHandlers;

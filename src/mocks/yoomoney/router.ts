@@ -161,7 +161,7 @@ export function yoomoneyRouter(ctx: SandboxContext): Router {
 
   // The last resort: a sandbox bug answers 500 in YooMoney's envelope, is logged with its stack, and the process keeps serving.
   router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    logInternalError(req, err);
+    logInternalError(req.method, req.originalUrl, err);
     if (res.headersSent) return void res.end();
     fail(req, res, 500, { code: "internalError", detail: "The sandbox failed to handle this call; please report it with the request journal (GET /__sandbox/requests)" });
   });

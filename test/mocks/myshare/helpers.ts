@@ -1,4 +1,4 @@
-import type { Express } from "express";
+import type { App } from "../../support/app.js";
 import request, { type Test } from "supertest";
 import { expect } from "vitest";
 import type { z } from "zod";
@@ -30,7 +30,7 @@ export const isoAt = (ms: number): string => new Date(T0_MS + ms).toISOString();
 type Verb = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** A myshare call with `Authorization: <token>` (no prefix, as the docs say) and a JSON body if given. */
-export function api(app: Express, verb: Verb, path: string, body?: JsonValue, token: string | null = TOKEN): Test {
+export function api(app: App, verb: Verb, path: string, body?: JsonValue, token: string | null = TOKEN): Test {
   const base =
     verb === "GET" ? request(app).get(path) : verb === "POST" ? request(app).post(path) : verb === "PUT" ? request(app).put(path) : verb === "PATCH" ? request(app).patch(path) : request(app).delete(path);
   const req = token === null ? base : base.set("Authorization", token);
@@ -38,7 +38,7 @@ export function api(app: Express, verb: Verb, path: string, body?: JsonValue, to
 }
 
 /** A control-plane call as `token`. */
-export function control(app: Express, verb: Verb, path: string, body?: JsonValue, token = TOKEN): Test {
+export function control(app: App, verb: Verb, path: string, body?: JsonValue, token = TOKEN): Test {
   return api(app, verb, `/__sandbox${path}`, body, `Bearer ${token}`);
 }
 
@@ -76,27 +76,27 @@ export type Catalog = z.infer<typeof MsCatalogWriteResponse>;
 export type Offer = z.infer<typeof MsOffer>;
 
 /** POST /catalog/; asserts 201. */
-export async function createCatalog(app: Express, overrides: JsonObject = {}, token = TOKEN): Promise<Catalog> {
+export async function createCatalog(app: App, overrides: JsonObject = {}, token = TOKEN): Promise<Catalog> {
   const res = await api(app, "POST", "/catalog/", catalogBody(overrides), token);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return MsCatalogWriteResponse.parse(res.body);
 }
 
 /** POST /offer/; asserts 201. */
-export async function createOffer(app: Express, catalogId: string, overrides: JsonObject = {}, token = TOKEN): Promise<Offer> {
+export async function createOffer(app: App, catalogId: string, overrides: JsonObject = {}, token = TOKEN): Promise<Offer> {
   const res = await api(app, "POST", "/offer/", offerBody(catalogId, overrides), token);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return MsOffer.parse(res.body);
 }
 
-export async function createLanding(app: Express, catalogId: string, overrides: JsonObject = {}, token = TOKEN): Promise<z.infer<typeof MsLanding>> {
+export async function createLanding(app: App, catalogId: string, overrides: JsonObject = {}, token = TOKEN): Promise<z.infer<typeof MsLanding>> {
   const res = await api(app, "POST", "/landing/", { url: "http://example.com", catalog_id: catalogId, ...overrides }, token);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return MsLanding.parse(res.body);
 }
 
 /** A partner joins the catalog (control plane); asserts 201. */
-export async function joinPartner(app: Express, catalogId: string, promoPercent?: number, token = TOKEN): Promise<z.infer<typeof MsPartnerResponse>> {
+export async function joinPartner(app: App, catalogId: string, promoPercent?: number, token = TOKEN): Promise<z.infer<typeof MsPartnerResponse>> {
   const body: JsonObject = promoPercent === undefined ? { catalog_id: catalogId } : { catalog_id: catalogId, promo_percent: promoPercent };
   const res = await control(app, "POST", "/myshare/partners", body, token);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -104,7 +104,7 @@ export async function joinPartner(app: Express, catalogId: string, promoPercent?
 }
 
 /** A catalog (hold 30 d, cancel 14 d unless overridden) with one 5 % offer "Offer name", and a partner. */
-export async function setup(app: Express, catalog: JsonObject = {}, offer: JsonObject = {}, token = TOKEN) {
+export async function setup(app: App, catalog: JsonObject = {}, offer: JsonObject = {}, token = TOKEN) {
   const cat = await createCatalog(app, catalog, token);
   const off = await createOffer(app, cat.id, offer, token);
   const partner = await joinPartner(app, cat.id, undefined, token);
@@ -126,7 +126,7 @@ export function dealBody(overrides: JsonObject = {}): JsonObject {
 }
 
 /** POST /deal/; asserts 201. */
-export async function createDeal(app: Express, overrides: JsonObject = {}, token = TOKEN): Promise<z.infer<typeof MsDealCreateResponse>> {
+export async function createDeal(app: App, overrides: JsonObject = {}, token = TOKEN): Promise<z.infer<typeof MsDealCreateResponse>> {
   const res = await api(app, "POST", "/deal/", dealBody(overrides), token);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return MsDealCreateResponse.parse(res.body);
@@ -137,14 +137,14 @@ export function dealPath(id: string): string {
 }
 
 /** Advances the tenant's virtual clock; returns `{now, fired}`. */
-export async function advance(app: Express, by: string | number, token = TOKEN): Promise<z.infer<typeof SandboxAdvance>> {
+export async function advance(app: App, by: string | number, token = TOKEN): Promise<z.infer<typeof SandboxAdvance>> {
   const res = await control(app, "POST", "/clock/advance", { by }, token);
   expect(res.status).toBe(200);
   return SandboxAdvance.parse(res.body);
 }
 
 /** The tenant's myshare events of `entity`. */
-export async function events(app: Express, entity: string, token = TOKEN): Promise<z.infer<typeof SandboxEvents>["events"]> {
+export async function events(app: App, entity: string, token = TOKEN): Promise<z.infer<typeof SandboxEvents>["events"]> {
   const res = await control(app, "GET", `/events?provider=myshare&entity=${entity}`, undefined, token);
   expect(res.status).toBe(200);
   return SandboxEvents.parse(res.body).events;

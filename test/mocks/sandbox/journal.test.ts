@@ -1,12 +1,12 @@
 import request from "supertest";
-import type { Express } from "express";
+import type { App } from "../../support/app.js";
 import { describe, expect, it } from "vitest";
 import { makeControlApp } from "../../support/control-app.js";
 
 const AUTH = "Bearer alice";
 
 /** Three provider calls (journaled) and control-plane calls in between (not journaled). */
-async function traffic(app: Express): Promise<void> {
+async function traffic(app: App): Promise<void> {
   await request(app).post("/fake/things").set("Authorization", AUTH).send({ id: "a" }).expect(201);
   await request(app).post("/__sandbox/clock/advance").set("Authorization", AUTH).send({ by: "PT1M" }).expect(200);
   await request(app).get("/fake/things/a?verbose=1").set("Authorization", AUTH).expect(200);

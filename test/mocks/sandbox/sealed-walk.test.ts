@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Express } from "express";
+import type { App } from "../../support/app.js";
 import request, { type Test } from "supertest";
 import { describe, expect, it } from "vitest";
 import type { JsonObject, JsonValue } from "../../../src/state/kernel/json.js";
@@ -89,14 +89,14 @@ function sample(schema: JsonValue | undefined, overrides: Record<string, JsonVal
   return null;
 }
 
-function send(app: Express, op: Operation, path: string, authorization: string | undefined, body: JsonValue | undefined): Test {
+function send(app: App, op: Operation, path: string, authorization: string | undefined, body: JsonValue | undefined): Test {
   const req = request(app)[op.verb](path);
   if (authorization !== undefined) req.set("Authorization", authorization);
   return body === undefined ? req : req.set("Content-Type", "application/json").send(JSON.stringify(body));
 }
 
 /** The victim's whole observable state, as its own token reads it. */
-async function victimView(app: Express, token: string): Promise<string[]> {
+async function victimView(app: App, token: string): Promise<string[]> {
   const views: string[] = [];
   for (const path of ["/state", "/clock", "/settings", "/events", "/requests"]) {
     const res = await request(app).get(`/__sandbox${path}`).set("Authorization", `Bearer ${token}`);
@@ -107,7 +107,7 @@ async function victimView(app: Express, token: string): Promise<string[]> {
 }
 
 /** A victim with a YooMoney campaign, a Wildberries Auction campaign, a myshare catalog, moved clock and settings. */
-async function makeVictim(app: Express): Promise<{ token: string; ids: Record<string, JsonValue> }> {
+async function makeVictim(app: App): Promise<{ token: string; ids: Record<string, JsonValue> }> {
   const minted = await request(app).post("/__sandbox/tokens").set("Authorization", `Bearer ${ADMIN}`).send({ tenant: VICTIM, expiresIn: 86_400 });
   expect(minted.status).toBe(201);
   const token = String(minted.body.token);

@@ -1,4 +1,4 @@
-import type { Express } from "express";
+import type { App } from "../../support/app.js";
 import request, { type Test } from "supertest";
 import type { JsonValue } from "../../../src/state/kernel/json.js";
 
@@ -12,7 +12,7 @@ export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
 /** What supertest can call: the express app, or a listening sandbox's base URL. */
-export type Target = Express | string;
+export type Target = App | string;
 
 /** A Wildberries call as `token` (raw in Authorization), with a JSON body if given. */
 export function wb(app: Target, verb: "GET" | "POST", path: string, body?: JsonValue, token: string = TOKEN): Test {

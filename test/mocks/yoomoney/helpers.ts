@@ -1,4 +1,4 @@
-import type { Express } from "express";
+import type { App } from "../../support/app.js";
 import request, { type Response, type Test } from "supertest";
 import { expect } from "vitest";
 import { z } from "zod";
@@ -64,7 +64,7 @@ export function without(body: JsonObject, ...keys: string[]): JsonObject {
 }
 
 /** What supertest can call: the express app, or the base URL of a listening sandbox (faster for long bursts). */
-export type Target = Express | string;
+export type Target = App | string;
 
 /** `POST /api/offerwall/v1/<method>` as `token` (sent as `Authorization: Bearer <token>`), with a JSON body if given. */
 export function call(app: Target, token: string, method: string, body?: JsonValue): Test {
@@ -139,7 +139,7 @@ export const UNAUTHORIZED_UNKNOWN = ymError(
 // Steps (each asserts its own outcome, so a broken step fails where it breaks)
 
 /** campaigns/create; returns the new ymCampaignId (the campaign is in moderation). */
-export async function create(app: Express, overrides: JsonObject = {}, token = TOKEN, body = createBody(overrides)): Promise<number> {
+export async function create(app: App, overrides: JsonObject = {}, token = TOKEN, body = createBody(overrides)): Promise<number> {
   const res = await call(app, token, "campaigns/create", body);
   expect(res.status).toBe(200);
   const parsed = CampaignStateResponse.parse(res.body);
@@ -148,32 +148,32 @@ export async function create(app: Express, overrides: JsonObject = {}, token = T
 }
 
 /** The moderator's verdict through the control plane. */
-export function moderate(app: Express, id: number, decision: "approve" | "decline", token = TOKEN, comment?: string): Test {
+export function moderate(app: App, id: number, decision: "approve" | "decline", token = TOKEN, comment?: string): Test {
   return control(app, token, "POST", `/yoomoney/campaigns/${id}/moderation`, comment === undefined ? { decision } : { decision, comment });
 }
 
 /** Approves a campaign in moderation; returns the status it moved to. */
-export async function approve(app: Express, id: number, token = TOKEN): Promise<Status> {
+export async function approve(app: App, id: number, token = TOKEN): Promise<Status> {
   const res = await moderate(app, id, "approve", token);
   expect(res.status).toBe(200);
   return CampaignStatus.parse(res.body.campaignStatus);
 }
 
-export async function decline(app: Express, id: number, token = TOKEN): Promise<void> {
+export async function decline(app: App, id: number, token = TOKEN): Promise<void> {
   const res = await moderate(app, id, "decline", token);
   expect(res.status).toBe(200);
   expect(res.body).toEqual({ ymCampaignId: id, campaignStatus: "declined", comment: null });
 }
 
 /** campaigns/add-pins; returns the response. */
-export function addPins(app: Express, id: number, pinList: JsonValue[], token = TOKEN): Test {
+export function addPins(app: App, id: number, pinList: JsonValue[], token = TOKEN): Test {
   return call(app, token, "campaigns/add-pins", { ymCampaignId: id, pinList });
 }
 
 export type Offer = z.infer<typeof YmOfferResponse>;
 
 /** A user takes the offer (control plane); asserts 201 and returns the offer. */
-export async function takeOffer(app: Express, id: number, token = TOKEN): Promise<Offer> {
+export async function takeOffer(app: App, id: number, token = TOKEN): Promise<Offer> {
   const res = await control(app, token, "POST", `/yoomoney/campaigns/${id}/offers`);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return YmOfferResponse.parse(res.body);
@@ -187,21 +187,21 @@ export async function advance(app: Target, by: string | number, token = TOKEN): 
 }
 
 /** The campaign's status as campaigns/get reports it. */
-export async function statusOf(app: Express, id: number, token = TOKEN): Promise<Status> {
+export async function statusOf(app: App, id: number, token = TOKEN): Promise<Status> {
   const res = await call(app, token, "campaigns/get", { ymCampaignId: id });
   expect(res.status).toBe(200);
   return CampaignStatus.parse(res.body.result?.campaignStatus);
 }
 
 /** The tenant's domain events, optionally filtered (`entity=campaign`, ...). */
-export async function events(app: Express, query = "", token = TOKEN): Promise<z.infer<typeof SandboxEvents>["events"]> {
+export async function events(app: App, query = "", token = TOKEN): Promise<z.infer<typeof SandboxEvents>["events"]> {
   const res = await control(app, token, "GET", `/events${query === "" ? "" : `?${query}`}`);
   expect(res.status).toBe(200);
   return SandboxEvents.parse(res.body).events;
 }
 
 /** Campaign transitions only, as `[from, to, cause, at]` tuples. */
-export async function transitions(app: Express, id: number, token = TOKEN): Promise<Array<[JsonValue, JsonValue, string, string]>> {
+export async function transitions(app: App, id: number, token = TOKEN): Promise<Array<[JsonValue, JsonValue, string, string]>> {
   const list = await events(app, `provider=yoomoney&entity=campaign&id=${id}`, token);
   return list.map((e) => [e.from, e.to, e.cause, e.at]);
 }
@@ -214,7 +214,7 @@ export async function journal(app: Target, query = "", token = TOKEN): Promise<z
 }
 
 /** A one-off code campaign, approved and started with `pins` uploaded. */
-export async function startedOneOff(app: Express, pins: string[], overrides: JsonObject = {}, token = TOKEN): Promise<number> {
+export async function startedOneOff(app: App, pins: string[], overrides: JsonObject = {}, token = TOKEN): Promise<number> {
   const id = await create(app, overrides, token);
   expect(await approve(app, id, token)).toBe("verified");
   const uploaded = await addPins(app, id, pins, token);
@@ -225,7 +225,7 @@ export async function startedOneOff(app: Express, pins: string[], overrides: Jso
 }
 
 /** A campaign without one-off codes (promo or reusable), approved and started. */
-export async function startedCampaign(app: Express, body: JsonObject, token = TOKEN): Promise<number> {
+export async function startedCampaign(app: App, body: JsonObject, token = TOKEN): Promise<number> {
   const id = await create(app, {}, token, body);
   expect(await approve(app, id, token)).toBe("verified");
   const started = await call(app, token, "campaigns/start", { ymCampaignId: id });
@@ -235,7 +235,7 @@ export async function startedCampaign(app: Express, body: JsonObject, token = TO
 
 /** A campaign moved to `status` through the API and the control plane (one-off codes, no campaignEnd). */
 export async function campaignIn(
-  app: Express,
+  app: App,
   status: Exclude<Status, "created" | "finished">,
   token = TOKEN,
   overrides: JsonObject = {},
@@ -261,7 +261,7 @@ export async function campaignIn(
 }
 
 /** A started campaign that finishes at T0 + 1 h, then the clock moved past it: finished. */
-export async function finishedCampaign(app: Express, token = TOKEN): Promise<number> {
+export async function finishedCampaign(app: App, token = TOKEN): Promise<number> {
   const id = await create(app, { campaignEnd: at(HOUR) }, token);
   await approve(app, id, token);
   await addPins(app, id, ["CODE1", "CODE2"], token);

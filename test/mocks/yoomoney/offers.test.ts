@@ -1,4 +1,4 @@
-import type { Express } from "express";
+import type { App } from "../../support/app.js";
 import { describe, expect, it } from "vitest";
 import { makeSandbox } from "../../support/sandbox.js";
 import {
@@ -25,7 +25,7 @@ import {
 } from "./helpers.js";
 
 const CLICK_ID = /^\d{6}-\d{7}-\d{5}$/;
-const offerCall = (app: Express, id: number | string, token = TOKEN) => control(app, token, "POST", `/yoomoney/campaigns/${id}/offers`);
+const offerCall = (app: App, id: number | string, token = TOKEN) => control(app, token, "POST", `/yoomoney/campaigns/${id}/offers`);
 
 /** Starts a campaign with this acceptUrl (reusable code SUN10) and takes one offer. */
 async function linkFor(acceptUrl: string, body: (o: JsonObject) => JsonObject = reusableBody): Promise<{ url: string | null; clickId: string }> {

@@ -1,4 +1,4 @@
-import type { Express } from "express";
+import type { App } from "../../support/app.js";
 import { describe, expect, it } from "vitest";
 import { makeSandbox } from "../../support/sandbox.js";
 import {
@@ -22,12 +22,12 @@ import {
   type JsonObject,
 } from "./helpers.js";
 
-const redeem = (app: Express, body: JsonObject, token = TOKEN) => call(app, token, "campaigns/redeem", { campaignFee: 10, ...body });
+const redeem = (app: App, body: JsonObject, token = TOKEN) => call(app, token, "campaigns/redeem", { campaignFee: 10, ...body });
 const lead = (ymCampaignId: number, transactionId: string, redeemStatus: string) => success({ ymCampaignId, transactionId, redeemStatus });
-const info = async (app: Express, id: number) => (await call(app, TOKEN, "campaigns/info", { ymCampaignId: id })).body;
+const info = async (app: App, id: number) => (await call(app, TOKEN, "campaigns/info", { ymCampaignId: id })).body;
 
 /** A started one-off campaign with codes AbC1, Def2, Ghi3, the first one handed to a user. */
-async function oneOffWithOffer(app: Express) {
+async function oneOffWithOffer(app: App) {
   const id = await startedOneOff(app, ["AbC1", "Def2", "Ghi3"]);
   const offer = await takeOffer(app, id);
   expect(offer.pinContent).toBe("AbC1");

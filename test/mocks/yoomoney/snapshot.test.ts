@@ -1,4 +1,4 @@
-import type { Express } from "express";
+import type { App } from "../../support/app.js";
 import { describe, expect, it } from "vitest";
 import { SandboxState } from "../../../src/contracts/sandbox/state.js";
 import { ListCampaignsResponse } from "../../../src/contracts/yoomoney/index.js";
@@ -26,7 +26,7 @@ import {
 
 const PIN_STATUSES = ["new_unused", "accepted_by_user", "redeem_received"] as const;
 
-async function exportState(app: Express): Promise<JsonObject> {
+async function exportState(app: App): Promise<JsonObject> {
   const res = await control(app, TOKEN, "GET", "/state");
   expect(res.status).toBe(200);
   SandboxState.parse(res.body);
@@ -34,7 +34,7 @@ async function exportState(app: Express): Promise<JsonObject> {
 }
 
 /** Everything a user can read about the tenant's YooMoney campaigns. */
-async function observe(app: Express): Promise<JsonValue[]> {
+async function observe(app: App): Promise<JsonValue[]> {
   const list = await call(app, TOKEN, "campaigns/get-all-campaigns", { limit: 100, offset: 0 });
   const seen: JsonValue[] = [list.body];
   for (const { ymCampaignId } of ListCampaignsResponse.parse(list.body).campaigns) {
@@ -50,7 +50,7 @@ async function observe(app: Express): Promise<JsonValue[]> {
  * A tenant with a started one-off campaign (codes in every status, a lead, campaignEnd pending), a promo
  * campaign waiting for its campaignStart, and a campaign waiting for auto moderation.
  */
-async function populate(app: Express): Promise<{ oneOff: number; promo: number; auto: number; secondClick: string }> {
+async function populate(app: App): Promise<{ oneOff: number; promo: number; auto: number; secondClick: string }> {
   const oneOff = await startedOneOff(app, ["AbC1", "Def2", "Ghi3", "Jkl4"], { campaignEnd: at(10 * HOUR) });
   await takeOffer(app, oneOff);
   const second = await takeOffer(app, oneOff);
@@ -64,7 +64,7 @@ async function populate(app: Express): Promise<{ oneOff: number; promo: number; 
 }
 
 /** What happens next: timers fire, new ids and clickIds are drawn, leads move. */
-async function continueWith(app: Express, ids: { oneOff: number; promo: number; auto: number; secondClick: string }): Promise<JsonValue[]> {
+async function continueWith(app: App, ids: { oneOff: number; promo: number; auto: number; secondClick: string }): Promise<JsonValue[]> {
   const out: JsonValue[] = [];
   out.push(await advance(app, "PT10M"));
   const next = await create(app, {}, TOKEN, promoBody({ partnerCampaignId: 504 }));
@@ -168,7 +168,7 @@ describe("GET / PUT /__sandbox/state", () => {
       return { status: res.status, body: res.body, id };
     }
 
-    const PREFIX = "the snapshot was not imported and the tenant is unchanged: providers.yoomoney: yoomoney: ";
+    const PREFIX = "the snapshot was not imported and the tenant is unchanged: providers.yoomoney: ";
 
     it("codes that are duplicates case-insensitively", async () => {
       const { status, body, id } = await refuse((campaign) => {
@@ -186,7 +186,7 @@ describe("GET / PUT /__sandbox/state", () => {
       expect(body).toEqual(
         controlError(
           "invalid_state",
-          `${PREFIX}campaigns.0.status: Invalid option: expected one of "created"|"moderation"|"verified"|"declined"|"pin-required"|"started"|"paused"|"finished"`,
+          `${PREFIX}campaigns[0].status: Invalid option: expected one of "created"|"moderation"|"verified"|"declined"|"pin-required"|"started"|"paused"|"finished"`,
         ),
       );
     });
@@ -196,7 +196,7 @@ describe("GET / PUT /__sandbox/state", () => {
         pinsOf(campaign)["statuses"] = "13";
       });
       expect(status).toBe(400);
-      expect(body).toEqual(controlError("invalid_state", `${PREFIX}campaigns.0.pins.statuses: Invalid string: must match pattern /^[012]*$/`));
+      expect(body).toEqual(controlError("invalid_state", `${PREFIX}campaigns[0].pins.statuses: Invalid string: must match pattern /^[012]*$/`));
     });
 
     it("fewer status digits than codes", async () => {
@@ -212,7 +212,7 @@ describe("GET / PUT /__sandbox/state", () => {
         pinsOf(campaign)["codes"] = ["AbC1", "de-2"];
       });
       expect(status).toBe(400);
-      expect(body).toMatchObject({ error: { code: "invalid_state", message: expect.stringContaining(`${PREFIX}campaigns.0.pins.codes.1`) } });
+      expect(body).toMatchObject({ error: { code: "invalid_state", message: expect.stringContaining(`${PREFIX}campaigns[0].pins.codes[1]`) } });
     });
 
     // Like the scheduler's nextId (which must exceed every timer id), the next ymCampaignId must not

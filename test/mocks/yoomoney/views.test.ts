@@ -1,4 +1,4 @@
-import type { Express } from "express";
+import type { App } from "../../support/app.js";
 import { describe, expect, it } from "vitest";
 import { SandboxState } from "../../../src/contracts/sandbox/state.js";
 import { makeSandbox } from "../../support/sandbox.js";
@@ -24,7 +24,7 @@ import {
   type JsonObject,
 } from "./helpers.js";
 
-const list = (app: Express, body: JsonObject, token = TOKEN) => call(app, token, "campaigns/get-all-campaigns", body);
+const list = (app: App, body: JsonObject, token = TOKEN) => call(app, token, "campaigns/get-all-campaigns", body);
 
 describe("campaigns/get", () => {
   it("echoes every stored field with the defaults filled in and pinEnd null", async () => {
@@ -177,7 +177,7 @@ describe("campaigns/info", () => {
 });
 
 describe("campaigns/get-all-campaigns", () => {
-  async function fiveCampaigns(app: Express): Promise<number[]> {
+  async function fiveCampaigns(app: App): Promise<number[]> {
     const finished = await finishedCampaign(app);
     const ids = [finished];
     for (const partnerCampaignId of [502, 503, 504, 505]) ids.push(await create(app, { partnerCampaignId }));

@@ -1,6 +1,6 @@
 import type { ResponseConfig } from "@asteasolutions/zod-to-openapi";
-import { WbAutoExcludedRequest, WbAutoIdQuery, WbNmsToAdd, WbUpdateNmRequest } from "../../wildberries/auto-settings.js";
-import { WbErrorObject, WbErrorText } from "../../wildberries/errors.js";
+import { WbAutoExcludedRequest, WbAutoIdQuery, WbNmsToAdd, WbUpdateNmRequest } from "../auto-settings.js";
+import { WbErrorObject, WbErrorText } from "../errors.js";
 import {
   WbPhraseIdQuery,
   WbSetExcludedRequest,
@@ -9,17 +9,16 @@ import {
   WbSetPlusRequest,
   WbSetPlusResponse,
   WbSetStrongRequest,
-} from "../../wildberries/phrases.js";
-import { jsonResponse } from "../responses.js";
-import type { WbOperationDoc } from "./operation.js";
+} from "../phrases.js";
+import { jsonResponse } from "../../http/responses.js";
+import type { RouteSpec, RouteTable } from "../../http/route.js";
 
 const emptyOk = (description: string): ResponseConfig => ({ description: `${description} (200 with an empty body)` });
 const badRequest = (why: string): ResponseConfig => jsonResponse(`"Некорректный запрос": ${why}`, WbErrorText);
 
-const minus = (path: string, operationId: string, summary: string, body: typeof WbSetPhraseRequest | typeof WbSetStrongRequest | typeof WbSetExcludedRequest): WbOperationDoc => ({
-  method: "post",
+const minus = (path: string, summary: string, body: typeof WbSetPhraseRequest | typeof WbSetStrongRequest | typeof WbSetExcludedRequest): RouteSpec => ({
+  method: "POST",
   path,
-  operationId,
   tag: "auction-settings",
   summary,
   query: WbPhraseIdQuery,
@@ -31,11 +30,10 @@ const minus = (path: string, operationId: string, summary: string, body: typeof 
 });
 
 /** Auction phrase settings (research §5.11) and automatic-campaign settings (§5.12). */
-export const PHRASES_OPERATIONS: readonly WbOperationDoc[] = [
-  {
-    method: "get",
+export const PHRASES_ROUTES = {
+  setFixedPhrasesActivity: {
+    method: "GET",
     path: "/adv/v1/search/set-plus",
-    operationId: "setFixedPhrasesActivity",
     tag: "auction-settings",
     summary: "Makes an Auction campaign's fixed phrases active or inactive; searchPluseState follows (lists show it after the 3-minute sync under realistic consistency)",
     query: WbSetPlusQuery,
@@ -44,10 +42,9 @@ export const PHRASES_OPERATIONS: readonly WbOperationDoc[] = [
       400: badRequest("id or fixed (true|false) missing or malformed; the campaign is unknown, another seller's, being deleted or not an Auction (type 9)"),
     },
   },
-  {
-    method: "post",
+  setFixedPhrases: {
+    method: "POST",
     path: "/adv/v1/search/set-plus",
-    operationId: "setFixedPhrases",
     tag: "auction-settings",
     summary: "Replaces an Auction campaign's fixed phrases (max 100); an empty array deletes them all and switches fixed phrases off",
     query: WbPhraseIdQuery,
@@ -60,13 +57,12 @@ export const PHRASES_OPERATIONS: readonly WbOperationDoc[] = [
       ),
     },
   },
-  minus("/adv/v1/search/set-phrase", "setPhraseMatchMinusPhrases", "Replaces an Auction campaign's phrase-match minus-phrases (max 1000)", WbSetPhraseRequest),
-  minus("/adv/v1/search/set-strong", "setExactMatchMinusPhrases", "Replaces an Auction campaign's exact-match minus-phrases (max 1000)", WbSetStrongRequest),
-  minus("/adv/v1/search/set-excluded", "setSearchMinusPhrases", "Replaces an Auction campaign's minus-phrases in search (max 1000)", WbSetExcludedRequest),
-  {
-    method: "get",
+  setPhraseMatchMinusPhrases: minus("/adv/v1/search/set-phrase", "Replaces an Auction campaign's phrase-match minus-phrases (max 1000)", WbSetPhraseRequest),
+  setExactMatchMinusPhrases: minus("/adv/v1/search/set-strong", "Replaces an Auction campaign's exact-match minus-phrases (max 1000)", WbSetStrongRequest),
+  setSearchMinusPhrases: minus("/adv/v1/search/set-excluded", "Replaces an Auction campaign's minus-phrases in search (max 1000)", WbSetExcludedRequest),
+  listNmsToAdd: {
+    method: "GET",
     path: "/adv/v1/auto/getnmtoadd",
-    operationId: "listNmsToAdd",
     tag: "auto-settings",
     summary: "The seller's nms of an automatic campaign's subject that are not in it yet",
     query: WbAutoIdQuery,
@@ -75,10 +71,9 @@ export const PHRASES_OPERATIONS: readonly WbOperationDoc[] = [
       400: jsonResponse('{"error": "Invalid Advert: not found\\nadvert not found"}: the id is missing, unknown, another seller\'s, being deleted or not automatic (type 8)', WbErrorObject),
     },
   },
-  {
-    method: "post",
+  updateAutoNms: {
+    method: "POST",
     path: "/adv/v1/auto/updatenm",
-    operationId: "updateAutoNms",
     tag: "auto-settings",
     summary:
       "Adds and deletes an automatic campaign's nms. Only nms getnmtoadd offers are added (up to max_auto_nms in all, with the campaign's bid), only the campaign's own are deleted and never the last one; everything else is dropped silently, still 200",
@@ -89,10 +84,9 @@ export const PHRASES_OPERATIONS: readonly WbOperationDoc[] = [
       400: jsonResponse('{"error": "Campaign not found"} (the id is missing, unknown, another seller\'s, being deleted or not automatic), or "Invalid Params: invalid payload body" (the body is not a JSON object)', WbErrorObject),
     },
   },
-  {
-    method: "post",
+  setAutoMinusPhrases: {
+    method: "POST",
     path: "/adv/v1/auto/set-excluded",
-    operationId: "setAutoMinusPhrases",
     tag: "auto-settings",
     summary: "Replaces an automatic campaign's minus-phrases (max 1000; an empty array clears them); GET /adv/v2/auto/stat-words shows them as excluded",
     query: WbAutoIdQuery,
@@ -102,4 +96,4 @@ export const PHRASES_OPERATIONS: readonly WbOperationDoc[] = [
       400: badRequest("the id is missing, unknown, another seller's, being deleted or not automatic (type 8); the body is not {excluded: [strings]}; more than 1000 phrases"),
     },
   },
-];
+} satisfies RouteTable;

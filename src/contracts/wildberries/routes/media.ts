@@ -1,17 +1,16 @@
 import type { ResponseConfig } from "@asteasolutions/zod-to-openapi";
-import { WbErrorObject, WbErrorText } from "../../wildberries/errors.js";
-import { WbMediaActionRequest, WbMediaAdvert, WbMediaCount, WbMediaCpmRequest, WbMediaIdQuery, WbMediaList, WbMediaListQuery } from "../../wildberries/media.js";
-import { WbMediaStatsRequest, WbMediaStatsResponse } from "../../wildberries/media-stats.js";
-import { jsonResponse } from "../responses.js";
-import type { WbOperationDoc } from "./operation.js";
+import { WbErrorObject, WbErrorText } from "../errors.js";
+import { WbMediaActionRequest, WbMediaAdvert, WbMediaCount, WbMediaCpmRequest, WbMediaIdQuery, WbMediaList, WbMediaListQuery } from "../media.js";
+import { WbMediaStatsRequest, WbMediaStatsResponse } from "../media-stats.js";
+import { jsonResponse } from "../../http/responses.js";
+import type { RouteSpec, RouteTable } from "../../http/route.js";
 
 const emptyOk = (description: string): ResponseConfig => ({ description: `${description} (200 with an empty body)` });
 const text = (description: string): ResponseConfig => jsonResponse(description, WbErrorText);
 
-const action = (name: "stop" | "pause" | "start", summary: string, extra: string): WbOperationDoc => ({
-  method: "post",
+const action = (name: "stop" | "pause" | "start", summary: string, extra: string): RouteSpec => ({
+  method: "POST",
   path: `/adv/v1/advert/${name}`,
-  operationId: `${name}MediaCampaign`,
   tag: "media",
   summary,
   body: WbMediaActionRequest,
@@ -24,19 +23,17 @@ const action = (name: "stop" | "pause" | "start", summary: string, extra: string
 });
 
 /** WB Media (research §5.18, §7.2). Media campaigns are created through POST /__sandbox/wildberries/media-campaigns. */
-export const MEDIA_OPERATIONS: readonly WbOperationDoc[] = [
-  {
-    method: "get",
+export const MEDIA_ROUTES = {
+  countMediaCampaigns: {
+    method: "GET",
     path: "/adv/v1/count",
-    operationId: "countMediaCampaigns",
     tag: "media",
     summary: "How many media campaigns the seller has, by (type, status)",
     responses: { 200: jsonResponse("all, and one group per (type, status); adverts null when there are none", WbMediaCount) },
   },
-  {
-    method: "get",
+  listMediaCampaigns: {
+    method: "GET",
     path: "/adv/v1/adverts",
-    operationId: "listMediaCampaigns",
     tag: "media",
     summary: "The seller's media campaigns, filtered by status and type, ordered, paged by offset and limit",
     query: WbMediaListQuery,
@@ -46,10 +43,9 @@ export const MEDIA_OPERATIONS: readonly WbOperationDoc[] = [
       400: text('"Некорректное значение параметра <name>": a query parameter is out of range or not one of its values'),
     },
   },
-  {
-    method: "get",
+  getMediaCampaign: {
+    method: "GET",
     path: "/adv/v1/advert",
-    operationId: "getMediaCampaign",
     tag: "media",
     summary: "One media campaign with extended (spend, budget, placement period) and its banners",
     query: WbMediaIdQuery,
@@ -59,17 +55,16 @@ export const MEDIA_OPERATIONS: readonly WbOperationDoc[] = [
       400: text('"Некорректный ID кампании": id missing or not a positive integer'),
     },
   },
-  action("stop", "Completes a media campaign (7) from 1, 3, 4, 5, 6, 8, 9, 10 or 11", ""),
-  action(
+  stopMediaCampaign: action("stop", "Completes a media campaign (7) from 1, 3, 4, 5, 6, 8, 9, 10 or 11", ""),
+  pauseMediaCampaign: action(
     "pause",
     "Pauses a media campaign (9) from 4, 5, 6, 10 or 11; at most 10 pauses a campaign per Moscow day",
     ', "Pause limit exceeded: ..." (the 11th pause of the Moscow day)',
   ),
-  action("start", "Launches a paused media campaign (9 or 11): status 4 for 2-5 minutes, then 5 (from in the future), 11 (type 2 without budget), 10 (daily limits used up) or 6", ""),
-  {
-    method: "post",
+  startMediaCampaign: action("start", "Launches a paused media campaign (9 or 11): status 4 for 2-5 minutes, then 5 (from in the future), 11 (type 2 without budget), 10 (daily limits used up) or 6", ""),
+  mediaStats: {
+    method: "POST",
     path: "/adv/v1/stats",
-    operationId: "mediaStats",
     tag: "media",
     summary:
       "Media statistics per banner, day and app type from the sandbox's hourly traffic simulation: one entry per request item in order ({id, dates} | {id, interval} | {id} for the whole life)",
@@ -79,10 +74,9 @@ export const MEDIA_OPERATIONS: readonly WbOperationDoc[] = [
       400: jsonResponse('{"error": "Некорректное тело запроса"}: not 1-100 items, an item without id, dates and interval together, a bad day or an interval ending before it begins', WbErrorObject),
     },
   },
-  {
-    method: "post",
+  changeMediaBannerCpm: {
+    method: "POST",
     path: "/adv/v1/item/cpm/change",
-    operationId: "changeMediaBannerCpm",
     tag: "media",
     summary: "Changes a banner's bid (cpm as a number or a string) in statuses 4, 5, 6, 9, 10, 11; a running campaign pays the new bid from now on",
     body: WbMediaCpmRequest,
@@ -93,4 +87,4 @@ export const MEDIA_OPERATIONS: readonly WbOperationDoc[] = [
       ),
     },
   },
-];
+} satisfies RouteTable;

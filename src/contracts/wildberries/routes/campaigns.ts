@@ -11,18 +11,17 @@ import {
   WbSaveAdResponse,
   WbSeacatSaveAdRequest,
   WbSeacatSaveAdResponse,
-} from "../../wildberries/campaigns.js";
-import { WbErrorObject, WbErrorText } from "../../wildberries/errors.js";
-import { jsonResponse } from "../responses.js";
-import type { WbOperationDoc } from "./operation.js";
+} from "../campaigns.js";
+import { WbErrorObject, WbErrorText } from "../errors.js";
+import { jsonResponse } from "../../http/responses.js";
+import type { RouteSpec, RouteTable } from "../../http/route.js";
 
 const emptyOk = (description: string): ResponseConfig => ({ description: `${description} (200 with an empty body)` });
 const text = (description: string): ResponseConfig => jsonResponse(description, WbErrorText);
 
-const statusOperation = (action: "start" | "pause" | "stop", summary: string, rule: string): WbOperationDoc => ({
-  method: "get",
+const statusOperation = (action: "start" | "pause" | "stop", summary: string, rule: string): RouteSpec => ({
+  method: "GET",
   path: `/adv/v0/${action}`,
-  operationId: `${action}Campaign`,
   tag: "campaigns",
   summary,
   query: WbAdvertIdQuery,
@@ -33,11 +32,10 @@ const statusOperation = (action: "start" | "pause" | "stop", summary: string, ru
   },
 });
 
-export const CAMPAIGNS_OPERATIONS: readonly WbOperationDoc[] = [
-  {
-    method: "post",
+export const CAMPAIGNS_ROUTES = {
+  createAutoCampaign: {
+    method: "POST",
     path: "/adv/v1/save-ad",
-    operationId: "createAutoCampaign",
     tag: "campaigns",
     summary: "Creates an automatic campaign (type 8) funded with `sum` from `btype`: active (9), or paused (11) with on_pause and startable 3 minutes later",
     body: WbSaveAdRequest,
@@ -49,10 +47,9 @@ export const CAMPAIGNS_OPERATIONS: readonly WbOperationDoc[] = [
       ),
     },
   },
-  {
-    method: "post",
+  createAuctionCampaign: {
+    method: "POST",
     path: "/adv/v2/seacat/save-ad",
-    operationId: "createAuctionCampaign",
     tag: "campaigns",
     summary: "Creates an Auction campaign (type 9): status 4, budget 0, nms grouped by subject at searchCPM = cpm_min_search_catalog",
     body: WbSeacatSaveAdRequest,
@@ -63,10 +60,9 @@ export const CAMPAIGNS_OPERATIONS: readonly WbOperationDoc[] = [
       ),
     },
   },
-  {
-    method: "get",
+  deleteCampaign: {
+    method: "GET",
     path: "/adv/v0/delete",
-    operationId: "deleteCampaign",
     tag: "campaigns",
     summary: "Deletes a campaign in status 4: -1 at once, gone from every answer 3-10 minutes later",
     query: WbAdvertIdQuery,
@@ -75,10 +71,9 @@ export const CAMPAIGNS_OPERATIONS: readonly WbOperationDoc[] = [
       400: jsonResponse('{"error": "Некорректный ID кампании"}: unknown or another seller\'s id, or the campaign is not in status 4', WbErrorObject),
     },
   },
-  {
-    method: "post",
+  renameCampaign: {
+    method: "POST",
     path: "/adv/v0/rename",
-    operationId: "renameCampaign",
     tag: "campaigns",
     summary: "Renames a campaign in any status (1-100 characters)",
     body: WbRenameRequest,
@@ -88,18 +83,16 @@ export const CAMPAIGNS_OPERATIONS: readonly WbOperationDoc[] = [
       422: text('"кампания не найдена или не принадлежит продавцу", or "Ошибка обработки тела запроса" for a body that is not an object'),
     },
   },
-  {
-    method: "get",
+  countCampaigns: {
+    method: "GET",
     path: "/adv/v1/promotion/count",
-    operationId: "countCampaigns",
     tag: "campaigns",
     summary: "The seller's campaigns grouped by type and status with their last change (realistic: as of the last 3-minute sync)",
     responses: { 200: jsonResponse("The groups (adverts null with no campaigns)", WbPromotionCount) },
   },
-  {
-    method: "post",
+  getCampaigns: {
+    method: "POST",
     path: "/adv/v1/promotion/adverts",
-    operationId: "getCampaigns",
     tag: "campaigns",
     summary: "Campaign information by status/type filters or by a list of up to 50 ids (not both), ordered by create, change or id",
     query: WbAdvertsQuery,
@@ -111,10 +104,9 @@ export const CAMPAIGNS_OPERATIONS: readonly WbOperationDoc[] = [
       422: text('"Ошибка обработки параметров запроса": a bad status, order or direction'),
     },
   },
-  {
-    method: "post",
+  changeBid: {
+    method: "POST",
     path: "/adv/v0/cpm",
-    operationId: "changeBid",
     tag: "campaigns",
     summary: "Changes a bid (statuses 4, 9, 11): type 8 the campaign and every nm, type 9 the search (instrument 6) or catalog (4) bid of subject `param`; realistic: applied at the next 30 s boundary, last wins",
     body: WbCpmRequest,
@@ -124,7 +116,7 @@ export const CAMPAIGNS_OPERATIONS: readonly WbOperationDoc[] = [
       422: text('"Размер ставки не изменен" (below the minimum or a status that takes no bids), "кампания не найдена или не принадлежит продавцу", "Ошибка обработки тела запроса"'),
     },
   },
-  statusOperation("start", "Launches a campaign in 4 or 11 (status 9)", "not in 4 or 11, budget 0, or within 3 minutes of an on_pause creation"),
-  statusOperation("pause", "Pauses an active campaign (9 -> 11)", "the campaign is not active (9)"),
-  statusOperation("stop", "Completes a campaign in 4, 9 or 11 (status 7)", "the campaign is not in 4, 9 or 11"),
-];
+  startCampaign: statusOperation("start", "Launches a campaign in 4 or 11 (status 9)", "not in 4 or 11, budget 0, or within 3 minutes of an on_pause creation"),
+  pauseCampaign: statusOperation("pause", "Pauses an active campaign (9 -> 11)", "the campaign is not active (9)"),
+  stopCampaign: statusOperation("stop", "Completes a campaign in 4, 9 or 11 (status 7)", "the campaign is not in 4, 9 or 11"),
+} satisfies RouteTable;

@@ -1,29 +1,26 @@
-import { WbConfig, WbSupplierNms, WbSupplierNmsRequest, WbSupplierSubjects } from "../../wildberries/catalogue.js";
-import { WbErrorText } from "../../wildberries/errors.js";
-import { jsonResponse } from "../responses.js";
-import type { WbOperationDoc } from "./operation.js";
+import { WbConfig, WbSupplierNms, WbSupplierNmsRequest, WbSupplierSubjects } from "../catalogue.js";
+import { WbErrorText } from "../errors.js";
+import { jsonResponse } from "../../http/responses.js";
+import type { RouteSpec, RouteTable } from "../../http/route.js";
 
-export const CATALOGUE_OPERATIONS: readonly WbOperationDoc[] = [
-  {
-    method: "get",
+export const CATALOGUE_ROUTES = {
+  getConfig: {
+    method: "GET",
     path: "/adv/v0/config",
-    operationId: "getConfig",
     tag: "catalogue",
     summary: "Configuration values that drive validation: minimum budget and bids, maximum nms, statistics depth (1 call a minute)",
     responses: { 200: jsonResponse("The values, each as a string", WbConfig) },
   },
-  {
-    method: "get",
+  getSupplierSubjects: {
+    method: "GET",
     path: "/adv/v1/supplier/subjects",
-    operationId: "getSupplierSubjects",
     tag: "catalogue",
     summary: "The seller's subjects (categories) that can be advertised, with how many of its nms each has",
     responses: { 200: jsonResponse("The subjects (null when the seller has none)", WbSupplierSubjects) },
   },
-  {
-    method: "post",
+  getSupplierNms: {
+    method: "POST",
     path: "/adv/v2/supplier/nms",
-    operationId: "getSupplierNms",
     tag: "catalogue",
     summary: "The seller's nms (product cards) of the given subjects; no body or [] gives every nm",
     body: WbSupplierNmsRequest,
@@ -32,4 +29,4 @@ export const CATALOGUE_OPERATIONS: readonly WbOperationDoc[] = [
       400: jsonResponse('"Ошибка обработки тела запроса": the body is not a JSON array of subject ids', WbErrorText),
     },
   },
-];
+} satisfies RouteTable;

@@ -1,5 +1,5 @@
 import type { ResponseConfig } from "@asteasolutions/zod-to-openapi";
-import { WbErrorObject, WbErrorText } from "../../wildberries/errors.js";
+import { WbErrorObject, WbErrorText } from "../errors.js";
 import {
   WbBalance,
   WbBudget,
@@ -10,25 +10,23 @@ import {
   WbPaymentsQuery,
   WbUpdList,
   WbUpdQuery,
-} from "../../wildberries/finance.js";
-import { jsonResponse, optionalJsonResponse } from "../responses.js";
-import type { WbOperationDoc } from "./operation.js";
+} from "../finance.js";
+import { jsonResponse, optionalJsonResponse } from "../../http/responses.js";
+import type { RouteSpec, RouteTable } from "../../http/route.js";
 
 const text = (description: string): ResponseConfig => jsonResponse(description, WbErrorText);
 
-export const FINANCE_OPERATIONS: readonly WbOperationDoc[] = [
-  {
-    method: "get",
+export const FINANCE_ROUTES = {
+  getBalance: {
+    method: "GET",
     path: "/adv/v1/balance",
-    operationId: "getBalance",
     tag: "finances",
     summary: "The seller's account (balance), balance (net) and bonuses, whole rubles; POST /__sandbox/wildberries/balance adds money",
     responses: { 200: jsonResponse("The seller's money", WbBalance) },
   },
-  {
-    method: "get",
+  getCampaignBudget: {
+    method: "GET",
     path: "/adv/v1/budget",
-    operationId: "getCampaignBudget",
     tag: "finances",
     summary: "A campaign's budget: what the traffic simulation may still spend (charged in whole rubles)",
     query: WbBudgetQuery,
@@ -37,10 +35,9 @@ export const FINANCE_OPERATIONS: readonly WbOperationDoc[] = [
       400: text('"кампания не принадлежит продавцу": the id is missing, malformed, unknown or another seller\'s'),
     },
   },
-  {
-    method: "post",
+  depositCampaignBudget: {
+    method: "POST",
     path: "/adv/v1/budget/deposit",
-    operationId: "depositCampaignBudget",
     tag: "finances",
     summary: "Tops up a campaign's budget (status 4, 9 or 11) from the account (0), balance (1) or bonuses (3); a campaign paused for an empty budget stays paused",
     query: WbBudgetQuery,
@@ -53,10 +50,9 @@ export const FINANCE_OPERATIONS: readonly WbOperationDoc[] = [
       ),
     },
   },
-  {
-    method: "get",
+  getCostsHistory: {
+    method: "GET",
     path: "/adv/v1/upd",
-    operationId: "getCostsHistory",
     tag: "finances",
     summary: "Expense rows of the Moscow days from..to: one per campaign, day and money source, from the traffic simulation's spend",
     query: WbUpdQuery,
@@ -65,10 +61,9 @@ export const FINANCE_OPERATIONS: readonly WbOperationDoc[] = [
       400: text('"Некорректный интервал: ...": from or to missing or not YYYY-MM-DD, to before from, or more than 31 days'),
     },
   },
-  {
-    method: "get",
+  getPayments: {
+    method: "GET",
     path: "/adv/v1/payments",
-    operationId: "getPayments",
     tag: "finances",
     summary: "Account top-ups (POST /__sandbox/wildberries/balance with balance), optionally of the Moscow days from..to",
     query: WbPaymentsQuery,
@@ -78,4 +73,4 @@ export const FINANCE_OPERATIONS: readonly WbOperationDoc[] = [
       400: text('"Некорректный интервал: ...": a date not YYYY-MM-DD, to before from, or more than 31 days'),
     },
   },
-];
+} satisfies RouteTable;

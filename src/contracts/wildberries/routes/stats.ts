@@ -1,4 +1,4 @@
-import { WbErrorObject, WbMessageError } from "../../wildberries/errors.js";
+import { WbErrorObject, WbMessageError } from "../errors.js";
 import {
   WbAutoStatWords,
   WbFullstatsRequest,
@@ -7,15 +7,14 @@ import {
   WbKeywordStatsQuery,
   WbStatWords,
   WbStatsIdQuery,
-} from "../../wildberries/stats.js";
-import { jsonResponse } from "../responses.js";
-import type { WbOperationDoc } from "./operation.js";
+} from "../stats.js";
+import { jsonResponse } from "../../http/responses.js";
+import type { RouteSpec, RouteTable } from "../../http/route.js";
 
-export const STATS_OPERATIONS: readonly WbOperationDoc[] = [
-  {
-    method: "post",
+export const STATS_ROUTES = {
+  getFullStats: {
+    method: "POST",
     path: "/adv/v2/fullstats",
-    operationId: "getFullStats",
     tag: "statistics",
     summary:
       "Campaign statistics (campaigns in 7, 9 or 11) per day, app type and nm, from the traffic simulation: each level the exact sum of the one below; dates, interval (at most 31 days) or the id alone (yesterday and today, echoed as dates)",
@@ -28,10 +27,9 @@ export const STATS_OPERATIONS: readonly WbOperationDoc[] = [
       ),
     },
   },
-  {
-    method: "get",
+  getAutoStatWords: {
+    method: "GET",
     path: "/adv/v2/auto/stat-words",
-    operationId: "getAutoStatWords",
     tag: "statistics",
     summary: "An automatic campaign's excluded phrases and the clusters of phrases it was shown for (count = views)",
     query: WbStatsIdQuery,
@@ -41,10 +39,9 @@ export const STATS_OPERATIONS: readonly WbOperationDoc[] = [
       400: jsonResponse('{"error": "доступно только для автоматических кампаний"} for an Auction, "Некорректный ID кампании" for a malformed id', WbErrorObject),
     },
   },
-  {
-    method: "get",
+  getStatWords: {
+    method: "GET",
     path: "/adv/v1/stat/words",
-    operationId: "getStatWords",
     tag: "statistics",
     summary: "An Auction campaign's phrase lists and its statistics by phrase: stat[0] 'Всего по кампании' (all phrases), then the top 60 by views",
     query: WbStatsIdQuery,
@@ -53,10 +50,9 @@ export const STATS_OPERATIONS: readonly WbOperationDoc[] = [
       400: { description: "No body: the id is malformed, unknown, another seller's, or not an Auction (type 9)" },
     },
   },
-  {
-    method: "get",
+  getKeywordStats: {
+    method: "GET",
     path: "/adv/v0/stats/keywords",
-    operationId: "getKeywordStats",
     tag: "statistics",
     summary: "Statistics by phrase per Moscow day (days with search traffic only) for an automatic or Auction campaign, at most 7 days",
     query: WbKeywordStatsQuery,
@@ -66,4 +62,4 @@ export const STATS_OPERATIONS: readonly WbOperationDoc[] = [
       404: jsonResponse('{"message": "campaign not found", "type": "not found"}', WbMessageError),
     },
   },
-];
+} satisfies RouteTable;

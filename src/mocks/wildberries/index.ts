@@ -1,0 +1,37 @@
+import { buildWildberriesDocument } from "../../contracts/openapi/wildberries.js";
+import { WB_ROUTES } from "../../contracts/wildberries/routes.js";
+import { moscowSeconds } from "../../state/wildberries/moscow-time.js";
+import { wildberriesProvider } from "../../state/wildberries/provider.js";
+import { WbPing } from "../../contracts/wildberries/ping.js";
+import { definePlug } from "../plug.js";
+import { wildberriesControlRouter } from "../sandbox/wildberries.js";
+import { json } from "./answers.js";
+import { CAMPAIGN_HANDLERS } from "./campaign-routes.js";
+import { CATALOGUE_HANDLERS } from "./catalogue-routes.js";
+import { wildberriesDialect } from "./dialect.js";
+import { FINANCE_HANDLERS } from "./finance-routes.js";
+import { MEDIA_HANDLERS } from "./media-routes.js";
+import { PHRASE_HANDLERS } from "./phrase-routes.js";
+import type { WbBody } from "./route.js";
+import { STATS_HANDLERS } from "./stats-routes.js";
+
+/** The Wildberries Promotion API, plugged in. */
+export const wildberries = definePlug<typeof WB_ROUTES, WbBody>({
+  name: "wildberries",
+  servedAt: "Wildberries under /adv/ (and /ping)",
+  routes: WB_ROUTES,
+  handlers: {
+    ping: ({ tenant }) => json({ TS: moscowSeconds(tenant.now()), Status: "OK" }, WbPing),
+    ...CATALOGUE_HANDLERS,
+    ...CAMPAIGN_HANDLERS,
+    ...FINANCE_HANDLERS,
+    ...PHRASE_HANDLERS,
+    ...STATS_HANDLERS,
+    ...MEDIA_HANDLERS,
+  },
+  openHandlers: {},
+  dialect: wildberriesDialect,
+  state: wildberriesProvider,
+  control: wildberriesControlRouter,
+  openapi: { file: "openapi/wildberries.json", build: buildWildberriesDocument },
+});
