@@ -15,8 +15,15 @@ function cliEntry(): string {
 
 export const CLI_ENTRY = cliEntry();
 export const HELLO_SERVER = fileURLToPath(new URL("./hello-server.js", import.meta.url));
+export const RAW_HELLO_SERVER = fileURLToPath(new URL("./raw-hello-server.js", import.meta.url));
 export const POST_ECHO_SERVER = fileURLToPath(new URL("./post-echo-server.js", import.meta.url));
 export const MEMORY_SERVER = fileURLToPath(new URL("./memory-server.js", import.meta.url));
+/** The folder of the WireMock standalone jar the `wiremock` devDependency ships. */
+export const WIREMOCK_BUILD_DIR = fileURLToPath(new URL("node_modules/wiremock/build/", PACKAGE_ROOT));
+/** Prism's CLI script (a node script; `node_modules/.bin/prism` links to it). */
+export const PRISM_CLI = fileURLToPath(new URL("node_modules/.bin/prism", PACKAGE_ROOT));
+/** Our Wildberries OpenAPI document, the spec Prism mocks. */
+export const WB_OPENAPI = fileURLToPath(new URL("openapi/wildberries.json", PACKAGE_ROOT));
 /** In the source tree, not in dist/. */
 export const RESULTS_FILE = fileURLToPath(new URL("bench/results/latest.md", PACKAGE_ROOT));
 

@@ -7,7 +7,8 @@ import { formatMs, median } from "./stats.js";
 import { health } from "./yoomoney-client.js";
 
 const SPAWNS = 11;
-const TARGET_MS = 300;
+/** Issue 9: process start to the first 200 of health, median. */
+const TARGET_MS = 150;
 
 /** Time from spawn() to the first 200 of GET /__sandbox/health, for one fresh process. */
 async function oneStart(): Promise<number> {
@@ -30,10 +31,10 @@ export async function benchStartup(): Promise<{ rows: Row[]; notes: string[] }> 
   return {
     rows: [
       {
-        metric: `startup: spawn of node ${relative(process.cwd(), CLI_ENTRY)} → first 200 of /__sandbox/health (median of ${SPAWNS})`,
+        metric: `startup: process start (spawn of node ${relative(process.cwd(), CLI_ENTRY)}) → first 200 of GET /__sandbox/health (median of ${SPAWNS})`,
         measured: `${formatMs(mid)} (min ${formatMs(Math.min(...times))}, max ${formatMs(Math.max(...times))})`,
-        target: `< ${TARGET_MS} ms`,
-        pass: mid < TARGET_MS,
+        target: `≤ ${TARGET_MS} ms median`,
+        pass: mid <= TARGET_MS,
       },
     ],
     notes: [`startup runs (ms): ${times.map((t) => Math.round(t)).join(", ")}`],

@@ -17,3 +17,17 @@ export function formatMb(bytes: number): string {
 export function formatMs(ms: number): string {
   return ms >= 10 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`;
 }
+
+/** The nearest-rank `p`-th percentile (0-100) of a non-empty list. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) throw new Error("percentile of nothing");
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1] ?? 0;
+}
+
+/** Milliseconds shown in whole microseconds ("none" for NaN: nothing was measured). */
+export function formatUs(ms: number): string {
+  if (Number.isNaN(ms)) return "none";
+  return `${Math.round(ms * 1000).toLocaleString("en-US")} µs`;
+}

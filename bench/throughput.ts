@@ -1,57 +1,15 @@
-import autocannon from "autocannon";
 import { spawnServer, stopChild, type RunningChild } from "./child-process.js";
+import { benchRounds, benchSeconds } from "./env.js";
+import { badTotal, load, medianRps, percent, type Run, type Target } from "./load.js";
 import { HELLO_SERVER, POST_ECHO_SERVER, SANDBOX_ARGS } from "./paths.js";
 import type { Row } from "./report.js";
-import { median } from "./stats.js";
 import { TOKEN_HEADER, campaignBody, createCampaign, postJson, successResult } from "./yoomoney-client.js";
 
 const CONNECTIONS = 50;
-const DURATION_S = 10;
 const WARMUP_S = 3;
-/** Alternating rounds per target (default 3: steadier medians on a noisy machine); BENCH_ROUNDS overrides. */
-const ROUNDS = roundsFromEnv(process.env["BENCH_ROUNDS"]);
 const TARGET_RATIO = 0.8;
 const TOKEN = "bench-throughput";
 const HELLO_BODY = JSON.stringify({ hello: "world" });
-
-function roundsFromEnv(value: string | undefined): number {
-  if (value === undefined || value === "") return 3;
-  const rounds = Number(value);
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`BENCH_ROUNDS must be a positive integer, got "${value}"`);
-  return rounds;
-}
-
-interface Target {
-  name: string;
-  options: autocannon.Options;
-}
-
-interface Run {
-  target: string;
-  rps: number;
-  bad: number;
-  detail: string;
-}
-
-async function load(target: Target, duration: number): Promise<Run> {
-  const result = await autocannon({
-    ...target.options,
-    connections: CONNECTIONS,
-    duration,
-    renderProgressBar: false,
-    renderResultsTable: false,
-    renderLatencyTable: false,
-  });
-  return {
-    target: target.name,
-    rps: result.requests.average,
-    bad: result.errors + result.non2xx + result.mismatches,
-    detail:
-      `${target.name}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms, ` +
-      `${result["2xx"]} 2xx, ${result.non2xx} non-2xx, ${result.errors} errors (${result.timeouts} timeouts), ` +
-      `${result.mismatches} bad bodies`,
-  };
-}
 
 function helloTarget(hello: RunningChild): Target {
   return {
@@ -74,11 +32,10 @@ function campaignGetTarget(name: string, url: string, ymCampaignId: number): Tar
   };
 }
 
-function medianRps(runs: readonly Run[], target: Target): number {
-  return median(runs.filter((run) => run.target === target.name).map((run) => run.rps));
-}
-
 export async function benchThroughput(): Promise<{ rows: Row[]; notes: string[] }> {
+  /** Alternating rounds per target (default 3: steadier medians on a noisy machine), 10 s each. */
+  const rounds = benchRounds(3);
+  const durationS = benchSeconds(10);
   const children: RunningChild[] = [];
   try {
     const hello = await spawnServer({ args: [HELLO_SERVER] });
@@ -97,19 +54,18 @@ export async function benchThroughput(): Promise<{ rows: Row[]; notes: string[] 
     const targets = [helloT, sandboxT, echoT];
 
     const warmups: Run[] = [];
-    for (const target of targets) warmups.push(await load(target, WARMUP_S));
+    for (const target of targets) warmups.push(await load(target, WARMUP_S, CONNECTIONS));
     const runs: Run[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const target of targets) runs.push(await load(target, DURATION_S));
+    for (let round = 0; round < rounds; round++) {
+      for (const target of targets) runs.push(await load(target, durationS, CONNECTIONS));
     }
 
     const helloRps = medianRps(runs, helloT);
     const sandboxRps = medianRps(runs, sandboxT);
     const echoRps = medianRps(runs, echoT);
     const ratio = sandboxRps / helloRps;
-    const bad = [...warmups, ...runs].reduce((sum, run) => sum + run.bad, 0);
-    const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
-    const loadShape = `median of ${ROUNDS} × ${DURATION_S} s, ${CONNECTIONS} connections`;
+    const bad = badTotal([...warmups, ...runs]);
+    const loadShape = `median of ${rounds} × ${durationS} s, ${CONNECTIONS} connections`;
     const rows: Row[] = [
       { metric: `express 5 hello-world GET, req/s (${loadShape})`, measured: `${Math.round(helloRps)}`, target: "baseline" },
       { metric: `sandbox campaigns/get, req/s (${loadShape})`, measured: `${Math.round(sandboxRps)}`, target: "—" },
@@ -121,7 +77,7 @@ export async function benchThroughput(): Promise<{ rows: Row[]; notes: string[] 
       },
       { metric: "non-2xx + errors + timeouts + bad bodies, all load runs", measured: `${bad}`, target: "0", pass: bad === 0 },
     ];
-    const pairRatios = Array.from({ length: ROUNDS }, (_, round) => {
+    const pairRatios = Array.from({ length: rounds }, (_, round) => {
       const inRound = runs.slice(round * targets.length, (round + 1) * targets.length);
       const helloRun = inRound.find((run) => run.target === helloT.name);
       const sandboxRun = inRound.find((run) => run.target === sandboxT.name);

@@ -1,23 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { ContractViolation, SandboxContext, SentAnswer } from "./mocks/http/context.js";
-import { logInternalError } from "./mocks/http/internal-error.js";
 import { adminTokenProblem } from "./mocks/sandbox/admin.js";
-import { myshareControlRouter } from "./mocks/sandbox/myshare.js";
-import { sandboxRouter } from "./mocks/sandbox/router.js";
-import { yoomoneyControlRouter } from "./mocks/sandbox/yoomoney.js";
-import { myshareRouter } from "./mocks/myshare/router.js";
+import { controlPipeline } from "./mocks/sandbox/control-pipeline.js";
 import { OpenCalls } from "./mocks/open-calls.js";
 import { exchangeOf } from "./mocks/http/exchange.js";
+import { answerNotServed } from "./mocks/http/not-served.js";
 import type { ProviderPlug } from "./mocks/plug.js";
 import { PROVIDERS } from "./providers.js";
-import { yoomoneyRouter } from "./mocks/yoomoney/router.js";
 import type { RealTime } from "./state/kernel/clock.js";
-import type { ProviderModule } from "./state/kernel/provider.js";
 import { DEFAULT_SETTINGS, type Settings } from "./state/kernel/settings.js";
 import { TenantRegistry, type AuthMode } from "./state/kernel/tenants.js";
-import { myshareProvider } from "./state/myshare/provider.js";
-import { yoomoneyProvider } from "./state/yoomoney/provider.js";
 import { loadStateFile, prepareStateFile, StateFileWriter } from "./persistence/state-file.js";
 import { VERSION } from "./version.js";
 
@@ -64,8 +56,6 @@ export type RequestListener = (req: IncomingMessage, res: ServerResponse) => voi
 export interface Sandbox {
   /** Every request: provider routes go through their pipelines on node:http, the rest to express. */
   app: RequestListener;
-  /** The express app behind it: the control plane and the fallbacks (tests list its routes). */
-  control: Express;
   registry: TenantRegistry;
   /** Responses that broke their contract (only collected with validateResponses). */
   violations: ContractViolation[];
@@ -107,7 +97,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     auth: options.auth ?? "open",
     defaults: { ...DEFAULT_SETTINGS, ...options.settings },
     realNow: options.realNow ?? Date.now,
-    providers: [yoomoneyProvider, ...plugs.map((plug) => plug.state), myshareProvider],
+    providers: plugs.map((plug) => plug.state),
     limits: { journalSize: options.journalSize ?? 1000, eventLogSize: options.eventLogSize ?? 10_000 },
     adminToken: options.adminToken,
     tenantTtlMs,
@@ -133,33 +123,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   }, Math.min(tenantTtlMs, TENANT_SWEEP_INTERVAL_MS));
   sweeper?.unref();
 
-  const servedAt = ["YooMoney is under /api/offerwall/v1/", ...plugs.map((plug) => plug.servedAt), "myshare under /catalog/, /offer/, /landing/, /deal/ and /promo/"].join(", ");
-  const app = express();
-  app.enable("case sensitive routing");
-  app.disable("x-powered-by");
-  app.set("etag", false);
-  app.use("/api/offerwall/v1", yoomoneyRouter(ctx));
-  app.use(myshareRouter(ctx));
-  const controls = plugs.flatMap((plug) => (plug.control === undefined ? [] : [plug.control(ctx)]));
-  app.use("/__sandbox", sandboxRouter(ctx, [yoomoneyControlRouter(ctx), ...controls, myshareControlRouter(ctx)]));
-  app.use((req, res) => {
-    res.status(404).json({
-      error: {
-        code: "not_found",
-        message: `Nothing is served at ${req.method} ${req.path}: ${servedAt}, the control plane under /__sandbox/ (see the README)`,
-      },
-    });
-  });
-  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    logInternalError(req.method, req.originalUrl, err);
-    if (res.headersSent) return void res.end();
-    res.status(500).json({ error: { code: "internal_error", message: "The sandbox failed to handle this call; please report it" } });
-  });
-
-  const pipelines = plugs.map((plug) => plug.pipeline(ctx));
+  const servedAt = plugs.map((plug) => plug.servedAt).join(", ");
+  const controls = plugs.flatMap((plug) => (plug.control === undefined ? [] : [plug.control]));
+  const pipelines = [...plugs.map((plug) => plug.pipeline(ctx)), controlPipeline(ctx, controls)];
   /**
-   * Provider routes are dispatched here, on node:http, from their precompiled tables; express serves
-   * the control plane and everything else.
+   * Every request is dispatched here, on node:http, to the pipeline that owns its path (each provider's,
+   * then the control plane's), each matching its precompiled route table; any other path is a 404.
    */
   const listener: RequestListener = (req, res) => {
     openCalls.open(req, res, registry);
@@ -169,13 +138,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     for (const pipeline of pipelines) {
       if (pipeline.owns(exchange.path)) return void pipeline.serve(exchange);
     }
-    app(req, res);
+    answerNotServed(exchange, servedAt);
   };
 
   let server: Server | undefined;
   return {
     app: listener,
-    control: app,
     registry,
     violations: ctx.violations,
     listen(port = 8787, host = "127.0.0.1") {

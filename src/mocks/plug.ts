@@ -1,4 +1,3 @@
-import type { Router } from "express";
 import type { RouteTable } from "../contracts/http/route.js";
 import type { OpenApiDocument } from "../contracts/openapi/generate.js";
 import type { ProviderModule } from "../state/kernel/provider.js";
@@ -6,6 +5,7 @@ import type { SandboxContext } from "./http/context.js";
 import type { Dialect } from "./http/dialect.js";
 import type { Handlers, OpenHandlers } from "./http/handler.js";
 import { createPipeline, type ProviderPipeline } from "./http/pipeline.js";
+import type { ControlPlug } from "./sandbox/control-plug.js";
 
 /**
  * One provider, plugged into the sandbox: everything the server, the OpenAPI command, the CLI help, the
@@ -22,8 +22,8 @@ export interface ProviderPlug {
   state: ProviderModule;
   /** Its API on a sandbox: the pipeline in its dialect with its handlers. */
   pipeline(ctx: SandboxContext): ProviderPipeline;
-  /** Its control-plane calls (mounted under /__sandbox), if it has any. */
-  control?(ctx: SandboxContext): Router;
+  /** Its control-plane calls (served under /__sandbox, documented in openapi/sandbox.json), if it has any. */
+  control?: ControlPlug;
   /** Its OpenAPI document: the committed file and how to build it. */
   openapi: { file: string; build(): OpenApiDocument };
 }
@@ -36,7 +36,7 @@ export interface PlugParts<T extends RouteTable, B> {
   openHandlers: OpenHandlers<T, B>;
   dialect(ctx: SandboxContext): Dialect<B, Extract<keyof T, string>>;
   state: ProviderModule;
-  control?(ctx: SandboxContext): Router;
+  control?: ControlPlug;
   openapi: { file: string; build(): OpenApiDocument };
 }
 

@@ -2,7 +2,7 @@ import type { VerifierOptions } from "@pact-foundation/pact";
 import type { z, ZodType } from "zod";
 import { MsCatalogWriteResponse, MsDealCreateResponse, MsOffer } from "../../src/contracts/myshare/index.js";
 import { SandboxReset } from "../../src/contracts/sandbox/index.js";
-import { MsPartnerResponse } from "../../src/contracts/sandbox/myshare.js";
+import { MsPartnerResponse } from "../../src/contracts/myshare/control.js";
 import { CATALOG_BODY, MS_DEAL_ID, MS_PACT_TOKEN, MS_STATES, offerBody } from "./myshare-pact.js";
 
 type StateHandlers = NonNullable<VerifierOptions["stateHandlers"]>;

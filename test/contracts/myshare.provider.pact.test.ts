@@ -1,8 +1,8 @@
 import { Verifier } from "@pact-foundation/pact";
 import { pactStateNames } from "./pact-file.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MyshareClient } from "../../src/clients/myshare/index.js";
-import { MsPartnerResponse } from "../../src/contracts/sandbox/myshare.js";
+import { createMyshareClient } from "../../src/clients/myshare/index.js";
+import { createSandboxControlClient } from "../../src/clients/sandbox/index.js";
 import { createSandbox, type Sandbox } from "../../src/server.js";
 import { openApiAnswerRecorder } from "../support/openapi-answers.js";
 import { CATALOG_BODY, MS_PACT_FILE, MS_PROVIDER, offerBody } from "./myshare-pact.js";
@@ -31,44 +31,40 @@ describe("promo-sandbox as the myshare provider", () => {
     expect(answers.mismatches).toEqual([]);
   });
 
-  it("every MyshareClient method reads the sandbox's answers", async () => {
+  it("every myshare client method reads the sandbox's answers", async () => {
     const token = "myshare-client-roundtrip";
-    const ms = new MyshareClient({ baseUrl, token });
-    const catalog = await ms.createCatalog({ ...CATALOG_BODY, canceled_duration: "01:00:00" });
-    if (!catalog.ok) throw new Error(`createCatalog failed: ${JSON.stringify(catalog.error)}`);
-    const id = catalog.value.id;
-    expect(await ms.updateCatalog(id, { title: "Renamed" })).toMatchObject({ ok: true, value: { title: "Renamed" } });
-    const offer = await ms.createOffer(offerBody(id));
-    if (!offer.ok) throw new Error(`createOffer failed: ${JSON.stringify(offer.error)}`);
-    expect(await ms.getOffer(offer.value.id)).toEqual({ ...offer, httpStatus: 200 });
-    expect(await ms.updateOffer(offer.value.id, { description: "New" })).toMatchObject({ ok: true, value: { description: "New" } });
-    const landing = await ms.createLanding({ url: "http://example.com", catalog_id: id });
-    if (!landing.ok) throw new Error(`createLanding failed: ${JSON.stringify(landing.error)}`);
-    expect(await ms.updateLanding(landing.value.id, { title: "Landing" })).toMatchObject({ ok: true, value: { title: "Landing" } });
-    expect(await ms.getCatalog(id)).toMatchObject({ ok: true, value: { title: "Renamed", offers: [{ description: "New" }], landings: [{ title: "Landing" }] } });
-    expect(await ms.listCatalogs({ page: 1, page_size: 5 })).toMatchObject({ ok: true, value: { count: 1, next: null, previous: null } });
-    expect(await ms.deleteLanding(landing.value.id)).toEqual({ ok: true, httpStatus: 204, value: null });
+    const ms = createMyshareClient({ baseUrl, token });
+    const seen = ({ status, body }: { status: number; body: unknown }) => ({ status, body });
+    const catalog = await ms.createCatalog({ body: { ...CATALOG_BODY, canceled_duration: "01:00:00" } });
+    if (catalog.status !== 201) throw new Error(`createCatalog failed: ${JSON.stringify(catalog.body)}`);
+    const id = catalog.body.id;
+    expect(await ms.patchCatalog({ params: { id }, body: { title: "Renamed" } })).toMatchObject({ status: 200, body: { title: "Renamed" } });
+    const offer = await ms.createOffer({ body: offerBody(id) });
+    if (offer.status !== 201) throw new Error(`createOffer failed: ${JSON.stringify(offer.body)}`);
+    expect(seen(await ms.getOffer({ params: { id: offer.body.id } }))).toEqual({ status: 200, body: offer.body });
+    expect(await ms.patchOffer({ params: { id: offer.body.id }, body: { description: "New" } })).toMatchObject({ status: 200, body: { description: "New" } });
+    const landing = await ms.createLanding({ body: { url: "http://example.com", catalog_id: id } });
+    if (landing.status !== 201) throw new Error(`createLanding failed: ${JSON.stringify(landing.body)}`);
+    expect(await ms.patchLanding({ params: { id: landing.body.id }, body: { title: "Landing" } })).toMatchObject({ status: 200, body: { title: "Landing" } });
+    expect(await ms.getCatalog({ params: { id } })).toMatchObject({ status: 200, body: { title: "Renamed", offers: [{ description: "New" }], landings: [{ title: "Landing" }] } });
+    expect(await ms.listCatalogs({ query: { page: "1", page_size: "5" } })).toMatchObject({ status: 200, body: { count: 1, next: null, previous: null } });
+    expect(seen(await ms.deleteLanding({ params: { id: landing.body.id } }))).toEqual({ status: 204, body: undefined });
 
-    const joined = await fetch(`${baseUrl}/__sandbox/myshare/partners`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ catalog_id: id }),
+    const joined = await createSandboxControlClient({ baseUrl, token }).joinMysharePartner({ body: { catalog_id: id } });
+    if (joined.status !== 201) throw new Error(`joinMysharePartner failed: ${JSON.stringify(joined.body)}`);
+    const partner = joined.body;
+    expect(seen(await ms.checkUuid({ query: { code: partner.uid } }))).toEqual({ status: 200, body: { percent_discounts: 0 } });
+    expect(seen(await ms.checkPromo({ query: { code: partner.promo_code, catalog_id: catalog.body.catalog_id } }))).toEqual({ status: 200, body: { percent_discounts: 5 } });
+    const deal = await ms.createDeal({ body: { status: "Created", offer: "Basic", cost: 100, currency: "USD", deal_id: "rt-1", catalog_code: "super_catalog", promo_code: partner.promo_code } });
+    expect(deal).toMatchObject({ status: 201, body: { status: "Created", promo_code: partner.promo_code } });
+    expect(await ms.getDeal({ params: { id: "rt-1" } })).toMatchObject({ status: 200, body: { status: "Created", promo: { code: partner.promo_code }, payment_sum: 5 } });
+    expect(seen(await ms.patchDeal({ params: { id: "rt-1" }, body: { status: "Canceled", is_returned: true } }))).toEqual({
+      status: 200,
+      body: { status: "Canceled", cost: "100.00", is_returned: true, comment: null },
     });
-    const partner = MsPartnerResponse.parse(await joined.json());
-    expect(await ms.checkUuid(partner.uid)).toEqual({ ok: true, httpStatus: 200, value: { percent_discounts: 0 } });
-    expect(await ms.checkPromo(partner.promo_code, catalog.value.catalog_id)).toEqual({ ok: true, httpStatus: 200, value: { percent_discounts: 5 } });
-    const deal = await ms.createDeal({ status: "Created", offer: "Basic", cost: 100, currency: "USD", deal_id: "rt-1", catalog_code: "super_catalog", promo_code: partner.promo_code });
-    expect(deal).toMatchObject({ ok: true, httpStatus: 201, value: { status: "Created", promo_code: partner.promo_code } });
-    expect(await ms.getDeal("rt-1")).toMatchObject({ ok: true, value: { status: "Created", promo: { code: partner.promo_code }, payment_sum: 5 } });
-    expect(await ms.updateDeal("rt-1", { status: "Canceled", is_returned: true })).toEqual({
-      ok: true,
-      httpStatus: 200,
-      value: { status: "Canceled", cost: "100.00", is_returned: true, comment: null },
-    });
-    expect(await ms.updateDeal("rt-1", { status: "Paid" })).toEqual({
-      ok: false,
-      httpStatus: 400,
-      error: { kind: "validation", fields: { status: ["Canceled deal cannot be changed."] } },
+    expect(seen(await ms.patchDeal({ params: { id: "rt-1" }, body: { status: "Paid" } }))).toEqual({
+      status: 400,
+      body: { status: ["Canceled deal cannot be changed."] },
     });
     expect(sandbox.violations).toEqual([]);
     expect(answers.mismatches).toEqual([]);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { OPENAPI_DOCUMENTS } from "../../src/contracts/openapi/documents.js";
+import { OPENAPI_DOCUMENTS } from "../../src/openapi-documents.js";
 import type { SentAnswer } from "../../src/mocks/http/context.js";
 import { api, createDeal, dealPath, setup } from "../mocks/myshare/helpers.js";
 import { checkAnswerAgainstOpenApi } from "../support/openapi-answers.js";

@@ -1,11 +1,8 @@
 import { Verifier } from "@pact-foundation/pact";
 import { pactStateNames } from "./pact-file.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { WildberriesClient } from "../../src/clients/wildberries/index.js";
-import { WbMoneyTopUpResponse } from "../../src/contracts/sandbox/wildberries-money.js";
-import { SandboxSettings } from "../../src/contracts/sandbox/index.js";
-import { WbSupplierNms, WbSupplierSubjects } from "../../src/contracts/wildberries/catalogue.js";
+import { createSandboxControlClient } from "../../src/clients/sandbox/index.js";
+import { createWildberriesClient } from "../../src/clients/wildberries/index.js";
 import { createSandbox, type Sandbox } from "../../src/server.js";
 import { openApiAnswerRecorder } from "../support/openapi-answers.js";
 import { WB_PACT_FILE, WB_PROVIDER } from "./wildberries-pact.js";
@@ -45,58 +42,44 @@ describe("promo-sandbox as the Wildberries Promotion provider", () => {
     expect(answers.mismatches).toEqual([]);
   });
 
-  /** A control-plane call as `token`; returns the body parsed with `schema`. */
-  async function control<S extends z.ZodType>(token: string, verb: "POST" | "PATCH", path: string, body: object, schema: S): Promise<z.output<S>> {
-    const response = await fetch(`${baseUrl}/__sandbox${path}`, {
-      method: verb,
-      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    expect(response.status).toBe(200);
-    return schema.parse(await response.json());
-  }
-
-  /** A Promotion API read as `token` (raw), parsed with `schema`. */
-  async function read<S extends z.ZodType>(token: string, verb: "GET" | "POST", path: string, body: unknown, schema: S): Promise<z.output<S>> {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method: verb,
-      headers: { Authorization: token, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    expect(response.status).toBe(200);
-    return schema.parse(await response.json());
-  }
-
-  it("every WildberriesClient method reads the sandbox's answers", async () => {
+  it("every Wildberries client method reads the sandbox's answers", async () => {
     const token = "wb-client-roundtrip";
-    await control(token, "PATCH", "/settings", { consistency: "immediate", rateLimits: "off" }, SandboxSettings);
-    await control(token, "POST", "/wildberries/balance", { balance: 10_000, bonus: 500 }, WbMoneyTopUpResponse);
-    const subject = (await read(token, "GET", "/adv/v1/supplier/subjects", undefined, WbSupplierSubjects))?.[0];
-    if (subject === undefined) throw new Error("the seeded catalogue has no subjects");
-    const nm = (await read(token, "POST", "/adv/v2/supplier/nms", [subject.id], WbSupplierNms))[0]?.nm;
-    if (nm === undefined) throw new Error(`subject ${subject.id} has no nms`);
-    const wb = new WildberriesClient({ baseUrl, token });
+    const control = createSandboxControlClient({ baseUrl, token });
+    expect(await control.patchSettings({ body: { consistency: "immediate", rateLimits: "off" } })).toMatchObject({ status: 200 });
+    expect(await control.topUpWildberriesMoney({ body: { balance: 10_000, bonus: 500 } })).toMatchObject({ status: 200 });
+    const wb = createWildberriesClient({ baseUrl, token });
+    const subjects = await wb.getSupplierSubjects();
+    const subject = subjects.status === 200 ? subjects.body?.[0] : undefined;
+    if (subject === undefined) throw new Error(`the seeded catalogue has no subjects: ${JSON.stringify(subjects.body)}`);
+    const nms = await wb.getSupplierNms({ body: [subject.id] });
+    const nm = nms.status === 200 ? nms.body[0]?.nm : undefined;
+    if (nm === undefined) throw new Error(`subject ${subject.id} has no nms: ${JSON.stringify(nms.body)}`);
 
-    const auto = await wb.createAuto({ type: 8, name: "Авто", subjectId: subject.id, sum: 1000, btype: 0, on_pause: false, nms: [nm], cpm: 100 });
-    if (!auto.ok) throw new Error(`save-ad failed: ${JSON.stringify(auto)}`);
-    const auction = await wb.createAuction({ campaignName: "Аукцион", nms: [nm] });
-    if (!auction.ok) throw new Error(`seacat/save-ad failed: ${JSON.stringify(auction)}`);
-    expect(await wb.balance()).toMatchObject({ ok: true, httpStatus: 200, result: { balance: 9000, net: 0, bonus: 500 } });
+    const auto = await wb.createAutoCampaign({ body: { type: 8, name: "Авто", subjectId: subject.id, sum: 1000, btype: 0, on_pause: false, nms: [nm], cpm: 100 } });
+    if (auto.status !== 200) throw new Error(`save-ad failed: ${JSON.stringify(auto.body)}`);
+    const autoId = Number(auto.body);
+    const auction = await wb.createAuctionCampaign({ body: { campaignName: "Аукцион", nms: [nm] } });
+    if (auction.status !== 200) throw new Error(`seacat/save-ad failed: ${JSON.stringify(auction.body)}`);
+    const auctionId = auction.body;
+    expect(await wb.getBalance()).toMatchObject({ status: 200, body: { balance: 9000, net: 0, bonus: 500 } });
 
-    expect(await wb.start(auction.result)).toMatchObject({ ok: false, kind: "method", httpStatus: 422, message: "Статус кампании не изменен", format: "text" });
-    expect(await wb.deposit(auction.result, { sum: 1000, type: 0 })).toMatchObject({ ok: true, httpStatus: 200, result: undefined });
-    expect(await wb.deposit(auction.result, { sum: 1001, type: 0, return: true })).toMatchObject({ ok: false, kind: "method", httpStatus: 400, format: "object" });
-    expect(await wb.start(auction.result)).toMatchObject({ ok: true, httpStatus: 200, result: undefined });
-    expect(await wb.pause(auction.result)).toMatchObject({ ok: true, httpStatus: 200, result: undefined });
-    expect(await wb.stop(auto.result)).toMatchObject({ ok: true, httpStatus: 200, result: undefined });
+    expect(await wb.startCampaign({ query: { id: auctionId } })).toMatchObject({ status: 422, body: "Статус кампании не изменен" });
+    expect(await wb.depositCampaignBudget({ query: { id: auctionId }, body: { sum: 1000, type: 0 } })).toMatchObject({ status: 200, body: undefined });
+    expect(await wb.depositCampaignBudget({ query: { id: auctionId }, body: { sum: 1001, type: 0, return: true } })).toMatchObject({
+      status: 400,
+      body: { error: expect.any(String) },
+    });
+    expect(await wb.startCampaign({ query: { id: auctionId } })).toMatchObject({ status: 200, body: undefined });
+    expect(await wb.pauseCampaign({ query: { id: auctionId } })).toMatchObject({ status: 200, body: undefined });
+    expect(await wb.stopCampaign({ query: { id: autoId } })).toMatchObject({ status: 200, body: undefined });
 
-    const info = await wb.campaigns({ ids: [auto.result, auction.result] });
-    if (!info.ok) throw new Error(`promotion/adverts failed: ${JSON.stringify(info)}`);
-    expect(info.result.map((c) => [c.advertId, c.type, c.status]).sort()).toEqual([[auto.result, 8, 7], [auction.result, 9, 11]].sort());
-    expect(await wb.campaigns({ filters: { status: 9 } })).toMatchObject({ ok: true, httpStatus: 204, result: [] });
+    const info = await wb.getCampaigns({ body: [autoId, auctionId] });
+    if (info.status !== 200) throw new Error(`promotion/adverts failed: ${JSON.stringify(info.body)}`);
+    expect(info.body.map((c) => [c.advertId, c.type, c.status]).sort()).toEqual([[autoId, 8, 7], [auctionId, 9, 11]].sort());
+    expect(await wb.getCampaigns({ query: { status: 9 }, body: [] })).toMatchObject({ status: 204, body: undefined });
 
-    const stats = await wb.fullstats([{ id: auto.result }]);
-    expect(stats).toMatchObject({ ok: true, httpStatus: 200 });
+    const stats = await wb.getFullStats({ body: [{ id: autoId }] });
+    expect(stats).toMatchObject({ status: 200 });
     expect(sandbox.violations).toEqual([]);
     expect(answers.mismatches).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import type { VerifierOptions } from "@pact-foundation/pact";
 import { z, type ZodType } from "zod";
 import { SandboxAdvance, SandboxReset } from "../../src/contracts/sandbox/index.js";
-import { YmModerationResponse, YmOfferResponse } from "../../src/contracts/sandbox/yoomoney.js";
+import { YmModerationResponse, YmOfferResponse } from "../../src/contracts/yoomoney/control.js";
 import * as C from "../../src/contracts/yoomoney/index.js";
 import { CREATE_BODY, PACT_TOKEN, STATES } from "./yoomoney-pact.js";
 

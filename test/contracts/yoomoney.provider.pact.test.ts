@@ -1,9 +1,9 @@
 import { Verifier } from "@pact-foundation/pact";
 import { pactStateNames } from "./pact-file.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z, type ZodType } from "zod";
-import { YooMoneyClient } from "../../src/clients/yoomoney/index.js";
-import { YmModerationResponse, YmOfferResponse } from "../../src/contracts/sandbox/yoomoney.js";
+import { z } from "zod";
+import { createSandboxControlClient } from "../../src/clients/sandbox/index.js";
+import { createYooMoneyClient } from "../../src/clients/yoomoney/index.js";
 import { createSandbox, type Sandbox } from "../../src/server.js";
 import { openApiAnswerRecorder } from "../support/openapi-answers.js";
 import { YooMoneyStates } from "./yoomoney-provider-states.js";
@@ -38,67 +38,53 @@ describe("promo-sandbox as the YooMoney provider", () => {
     expect(answers.mismatches).toEqual([]);
   });
 
-  /** POST to the control plane as the tenant `token` names; returns the body parsed with `schema`. */
-  async function control<S extends ZodType>(token: string, path: string, body: object, status: number, schema: S): Promise<z.output<S>> {
-    const response = await fetch(`${baseUrl}/__sandbox${path}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
+  /** What a reply says, without its Headers object. */
+  const seen = ({ status, body }: { status: number; body: unknown }) => ({ status, body });
+  const success = (result: object) => ({ status: 200, body: { status: "success", result } });
+
+  it("every YooMoney client method reads the sandbox's answers", async () => {
+    const login = await createYooMoneyClient({ baseUrl }).login({ body: { login: "client-roundtrip", password: "secret" } });
+    if (login.status !== 200) throw new Error(`users/login failed: ${JSON.stringify(login.body)}`);
+    const token = login.body.accessToken;
+    const ym = createYooMoneyClient({ baseUrl, token });
+    const control = createSandboxControlClient({ baseUrl, token });
+    const approve = async (id: number) => expect(await control.moderateYooMoneyCampaign({ params: { ymCampaignId: id }, body: { decision: "approve" } })).toMatchObject({ status: 200 });
+
+    expect(await ym.getCategories({ body: {} })).toMatchObject({ status: 200, body: { result: { categories: expect.arrayContaining([{ categoryId: 39, name: "Товары для детей" }]) } } });
+
+    const created = await ym.createCampaign({ body: CREATE_BODY });
+    expect(created).toMatchObject({ status: 200, body: { status: "success", result: { campaignStatus: "moderation" } } });
+    const id = z.object({ result: z.object({ ymCampaignId: z.number() }) }).parse(created.body).result.ymCampaignId;
+
+    const view = await ym.getCampaign({ body: { ymCampaignId: id } });
+    expect(view).toMatchObject({ status: 200, body: { result: { ...CREATE_BODY, ymCampaignId: id, campaignStatus: "moderation", offerDuration: 336, pinEnd: null } } });
+
+    await approve(id);
+    expect(seen(await ym.updateCampaign({ body: { partnerCampaignId: 20, description: "Новая скидка" } }))).toEqual(success({ ymCampaignId: id, campaignStatus: "moderation" }));
+    await approve(id);
+
+    expect(seen(await ym.addPins({ body: { ymCampaignId: id, pinList: ["A1", "B2"] } }))).toEqual(
+      success({ ymCampaignId: id, campaignStatus: "verified", counters: { unusedPinCount: 2, acceptedPinCount: 0, redeemedPinCount: 0, totalPinCount: 2 } }),
+    );
+    expect(seen(await ym.startCampaign({ body: { ymCampaignId: id } }))).toEqual(success({ ymCampaignId: id, campaignStatus: "started" }));
+
+    const offer = await control.takeYooMoneyOffer({ params: { ymCampaignId: id } });
+    if (offer.status !== 201) throw new Error(`taking an offer failed: ${JSON.stringify(offer.body)}`);
+    expect(offer.body).toMatchObject({ ymCampaignId: id, pinContent: "A1", campaignStatus: "started" });
+    expect(seen(await ym.redeem({ body: { ymCampaignId: id, pinContent: "A1", clickId: offer.body.clickId, transactionId: "rt-1", campaignFee: "100" } }))).toEqual(
+      success({ ymCampaignId: id, transactionId: "rt-1", redeemStatus: "used" }),
+    );
+    expect(seen(await ym.getPinsByStatus({ body: { ymCampaignId: id, pinStatus: "redeem_received" } }))).toEqual(
+      success({ ymCampaignId: id, pinStatus: "redeem_received", pins: ["A1"] }),
+    );
+
+    // campaigns/stop's documented answer also carries an empty errors object.
+    expect(seen(await ym.stopCampaign({ body: { ymCampaignId: id } }))).toEqual({
+      status: 200,
+      body: { status: "success", errors: {}, result: { ymCampaignId: id, campaignStatus: "paused" } },
     });
-    expect(response.status).toBe(status);
-    return schema.parse(await response.json());
-  }
-
-  it("every YooMoneyClient method reads the sandbox's answers", async () => {
-    const login = await new YooMoneyClient({ baseUrl }).login({ login: "client-roundtrip", password: "secret" });
-    if (!login.ok) throw new Error(`users/login failed: ${JSON.stringify(login.error)}`);
-    const token = login.result.accessToken;
-    const ym = new YooMoneyClient({ baseUrl, token });
-
-    const categories = await ym.categories();
-    expect(categories.ok && categories.result.categories).toContainEqual({ categoryId: 39, name: "Товары для детей" });
-
-    const created = await ym.createCampaign(CREATE_BODY);
-    if (!created.ok) throw new Error(`campaigns/create failed: ${JSON.stringify(created.error)}`);
-    const id = created.result.ymCampaignId;
-    expect(created.result.campaignStatus).toBe("moderation");
-
-    const view = await ym.getCampaign({ ymCampaignId: id });
-    expect(view).toMatchObject({ ok: true, result: { ...CREATE_BODY, ymCampaignId: id, campaignStatus: "moderation", offerDuration: 336, pinEnd: null } });
-
-    await control(token, `/yoomoney/campaigns/${id}/moderation`, { decision: "approve" }, 200, YmModerationResponse);
-    expect(await ym.updateCampaign({ partnerCampaignId: 20, description: "Новая скидка" })).toEqual({
-      ok: true,
-      httpStatus: 200,
-      result: { ymCampaignId: id, campaignStatus: "moderation" },
-    });
-    await control(token, `/yoomoney/campaigns/${id}/moderation`, { decision: "approve" }, 200, YmModerationResponse);
-
-    expect(await ym.addPins({ ymCampaignId: id, pinList: ["A1", "B2"] })).toEqual({
-      ok: true,
-      httpStatus: 200,
-      result: { ymCampaignId: id, campaignStatus: "verified", counters: { unusedPinCount: 2, acceptedPinCount: 0, redeemedPinCount: 0, totalPinCount: 2 } },
-    });
-    expect(await ym.startCampaign({ ymCampaignId: id })).toEqual({ ok: true, httpStatus: 200, result: { ymCampaignId: id, campaignStatus: "started" } });
-
-    const offer = await control(token, `/yoomoney/campaigns/${id}/offers`, {}, 201, YmOfferResponse);
-    expect(offer).toMatchObject({ ymCampaignId: id, pinContent: "A1", campaignStatus: "started" });
-    expect(await ym.redeem({ ymCampaignId: id, pinContent: "A1", clickId: offer.clickId, transactionId: "rt-1", campaignFee: "100" })).toEqual({
-      ok: true,
-      httpStatus: 200,
-      result: { ymCampaignId: id, transactionId: "rt-1", redeemStatus: "used" },
-    });
-    expect(await ym.pinsByStatus({ ymCampaignId: id, pinStatus: "redeem_received" })).toEqual({
-      ok: true,
-      httpStatus: 200,
-      result: { ymCampaignId: id, pinStatus: "redeem_received", pins: ["A1"] },
-    });
-
-    expect(await ym.stopCampaign({ ymCampaignId: id })).toEqual({ ok: true, httpStatus: 200, result: { ymCampaignId: id, campaignStatus: "paused" } });
-    expect(await ym.campaignInfo({ ymCampaignId: id })).toEqual({
-      ok: true,
-      httpStatus: 200,
-      result: {
+    expect(seen(await ym.campaignInfo({ body: { ymCampaignId: id } }))).toEqual(
+      success({
         ymCampaignId: id,
         campaignStatus: "paused",
         campaignAccepts: 1,
@@ -106,12 +92,11 @@ describe("promo-sandbox as the YooMoney provider", () => {
         campaignShows: 1,
         campaignPinsStats: { unused: 1, total: 2 },
         campaignRedeemStats: { usedCount: 1, approvedCount: 0, declinedCount: 0 },
-      },
-    });
-    expect(await ym.listCampaigns({ limit: 10, offset: 0 })).toEqual({
-      ok: true,
-      httpStatus: 200,
-      result: { total: 1, campaigns: [{ ymCampaignId: id, campaignStatus: "paused" }] },
+      }),
+    );
+    expect(seen(await ym.listCampaigns({ body: { limit: 10, offset: 0 } }))).toEqual({
+      status: 200,
+      body: { status: "success", total: 1, campaigns: [{ ymCampaignId: id, campaignStatus: "paused" }] },
     });
     expect(sandbox.violations).toEqual([]);
     expect(answers.mismatches).toEqual([]);

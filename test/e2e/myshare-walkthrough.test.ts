@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { MsCatalogWriteResponse, MsDeal } from "../../src/contracts/myshare/index.js";
-import { MsPartnerResponse } from "../../src/contracts/sandbox/myshare.js";
+import { MsPartnerResponse } from "../../src/contracts/myshare/control.js";
 import type { Sandbox } from "../../src/server.js";
 import { makeSandbox } from "../support/sandbox.js";
 

@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import { OpenAPIRegistry, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { vi } from "vitest";
 import { ZodType } from "zod";
-import { OPENAPI_DOCUMENTS } from "../../src/contracts/openapi/documents.js";
+import { OPENAPI_DOCUMENTS } from "../../src/openapi-documents.js";
 import { packageRoot } from "../../src/contracts/openapi/package-root.js";
 
 /** One operation of one committed OpenAPI document, with the zod contracts its request was documented from. */

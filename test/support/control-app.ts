@@ -1,38 +1,38 @@
-import express, { type Express } from "express";
 import { expect } from "vitest";
-import type { SandboxContext } from "../../src/mocks/http/context.js";
-import { sandboxRouter } from "../../src/mocks/sandbox/router.js";
-import { DEFAULT_SETTINGS } from "../../src/state/kernel/settings.js";
-import { TenantRegistry, type KernelOptions } from "../../src/state/kernel/tenants.js";
-import { fakeApiRouter, fakeControlRouter, fakeProvider } from "./fake-provider.js";
+import type { RequestListener } from "../../src/server.js";
+import { createSandbox } from "../../src/server.js";
+import type { KernelOptions } from "../../src/state/kernel/tenants.js";
+import type { TenantRegistry } from "../../src/state/kernel/tenants.js";
 import { afterThisTest } from "./after-test.js";
+import { fakePlug } from "./fake-provider.js";
 import { T0 } from "./fixed-time.js";
 
 export interface ControlApp {
-  app: Express;
+  app: RequestListener;
   registry: TenantRegistry;
-  ctx: SandboxContext;
 }
 
+/** What a control-plane test may set: the kernel's options, named as the kernel names them. */
+export type ControlAppOptions = Partial<Pick<KernelOptions, "seed" | "auth" | "adminToken" | "defaults" | "realNow" | "limits" | "tenantTtlMs">>;
+
 /**
- * The control plane on its own, with the fake provider (a timer kind that records, a journaled API at
- * /fake, a control route) and real time standing at T0. Responses are checked against their contracts.
+ * The control plane with the fake provider as the only provider (a timer kind that records, a journaled
+ * API at /fake, a control call), built by createSandbox as a fourth provider would be plugged in, with
+ * real time standing at T0 and no eviction. Responses are checked against their contracts.
  */
-export function makeControlApp(options: Partial<KernelOptions> = {}): ControlApp {
-  const registry = new TenantRegistry({
-    seed: "test-seed",
-    auth: "open",
-    defaults: DEFAULT_SETTINGS,
-    realNow: () => T0,
-    providers: [fakeProvider],
-    limits: { journalSize: 100, eventLogSize: 100 },
-    ...options,
+export function makeControlApp(options: ControlAppOptions = {}): ControlApp {
+  const sandbox = createSandbox({
+    seed: options.seed ?? "test-seed",
+    auth: options.auth ?? "open",
+    ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
+    ...(options.defaults === undefined ? {} : { settings: options.defaults }),
+    realNow: options.realNow ?? (() => T0),
+    journalSize: options.limits?.journalSize ?? 100,
+    eventLogSize: options.limits?.eventLogSize ?? 100,
+    tenantTtlMs: options.tenantTtlMs ?? 0,
+    validateResponses: true,
+    providers: [fakePlug],
   });
-  const ctx: SandboxContext = { registry, version: "9.9.9-test", validateResponses: true, violations: [], onAnswer: undefined };
-  const app = express();
-  app.set("etag", false);
-  app.use("/__sandbox", sandboxRouter(ctx, [fakeControlRouter(ctx)]));
-  app.use("/fake", fakeApiRouter(ctx));
-  afterThisTest(() => expect(ctx.violations).toEqual([]));
-  return { app, registry, ctx };
+  afterThisTest(() => expect(sandbox.violations).toEqual([]));
+  return { app: sandbox.app, registry: sandbox.registry };
 }

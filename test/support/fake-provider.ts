@@ -1,16 +1,25 @@
-import express, { type Router } from "express";
+import { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { generateDocument } from "../../src/contracts/openapi/generate.js";
+import { registerRoutes } from "../../src/contracts/openapi/register-routes.js";
+import { jsonResponse } from "../../src/contracts/http/responses.js";
+import { routeTable } from "../../src/contracts/http/route.js";
+import { controlTable } from "../../src/contracts/sandbox/control-table.js";
+import type { Answer } from "../../src/mocks/http/answer.js";
+import { SMALL_BODY_LIMIT_BYTES } from "../../src/mocks/http/body-reader.js";
+import type { Dialect } from "../../src/mocks/http/dialect.js";
+import { definePlug } from "../../src/mocks/plug.js";
+import { fail, reply } from "../../src/mocks/sandbox/answers.js";
+import { defineControl } from "../../src/mocks/sandbox/control-plug.js";
 import type { ProviderModule } from "../../src/state/kernel/provider.js";
+import { fail as refuse, ok } from "../../src/state/kernel/result.js";
 import type { Tenant } from "../../src/state/kernel/tenant.js";
-import type { SandboxContext } from "../../src/mocks/http/context.js";
-import { send } from "../../src/mocks/http/send.js";
-import { bindTenant, tenantOf } from "../../src/mocks/http/tenant-of.js";
-import { defineRoute } from "../../src/mocks/sandbox/method-routes.js";
-import { fail, reply } from "../../src/mocks/sandbox/reply.js";
 
 /**
  * A tiny provider for kernel and control-plane tests: "things" with a status, an expiry timer
  * (`fake.expire`) that records the instant it ran at, a provider API at /fake that is journaled,
- * and a control route `POST /__sandbox/fake/things/:id/poke`.
+ * and a control call `POST /__sandbox/fake/things/{id}/poke`. `fakePlug` plugs it into a sandbox
+ * (`createSandbox({ providers: [fakePlug] })`) as a fourth provider would be.
  */
 export interface Thing {
   id: string;
@@ -69,73 +78,128 @@ export const fakeProvider: ProviderModule = {
   },
   importState(tenant, data) {
     if (typeof data !== "object" || data === null || !("things" in data) || !Array.isArray(data.things)) {
-      return { ok: false, message: "things must be an array" };
+      return refuse("things must be an array");
     }
     const state = fakeState(tenant);
     for (const item of data.things) {
       if (typeof item !== "object" || item === null || !("id" in item) || !("status" in item)) {
-        return { ok: false, message: "every thing needs an id and a status" };
+        return refuse("every thing needs an id and a status");
       }
       const { id, status } = item;
-      if (typeof id !== "string" || typeof status !== "string") return { ok: false, message: "id and status must be strings" };
+      if (typeof id !== "string" || typeof status !== "string") return refuse("id and status must be strings");
       state.things.set(id, { id, status });
     }
-    return { ok: true };
+    return ok(undefined);
   },
 };
 
-/** The fake provider's API: `POST /fake/things` `{"id","expiresInMs"?}`, `GET /fake/things/:id`; journaled. */
-export function fakeApiRouter(ctx: SandboxContext): Router {
-  const router = express.Router();
-  router.use(express.json());
-  router.use((req, res, next) => {
-    const auth = ctx.registry.authenticate(req.headers.authorization);
-    if (!auth.ok) {
-      send(ctx, req, res, { provider: "fake", status: 401, body: { detail: auth.reason } });
-      return;
-    }
-    bindTenant(req, auth.tenant);
-    auth.tenant.cause = "request";
-    auth.tenant.settle();
-    next();
-  });
-  router.post("/things", (req, res) => {
-    const tenant = tenantOf(req);
-    const body: unknown = req.body;
-    if (tenant === undefined || typeof body !== "object" || body === null || !("id" in body) || typeof body.id !== "string") {
-      send(ctx, req, res, { provider: "fake", status: 400, body: { detail: "id required" } });
-      return;
-    }
-    const expiresInMs = "expiresInMs" in body && typeof body.expiresInMs === "number" ? body.expiresInMs : undefined;
-    createThing(tenant, body.id, expiresInMs);
-    send(ctx, req, res, { provider: "fake", status: 201, body: { id: body.id, status: "new" } });
-  });
-  router.get("/things/:id", (req, res) => {
-    const tenant = tenantOf(req);
-    const thing = tenant === undefined ? undefined : fakeState(tenant).things.get(req.params.id);
-    if (thing === undefined) {
-      send(ctx, req, res, { provider: "fake", status: 404, body: { detail: "Not found." } });
-      return;
-    }
-    send(ctx, req, res, { provider: "fake", status: 200, body: { id: thing.id, status: thing.status } });
-  });
-  return router;
+const Detail = z.object({ detail: z.string() });
+const ThingBody = z.object({ id: z.string(), status: z.string() });
+
+/** The fake provider's API: `POST /fake/things` `{"id","expiresInMs"?}`, `GET /fake/things/{id}`. */
+export const FAKE_ROUTES = routeTable({
+  createThing: {
+    method: "POST",
+    path: "/fake/things",
+    tag: "things",
+    summary: "Create a thing, expiring after expiresInMs when given",
+    body: z.object({ id: z.string(), expiresInMs: z.number().optional() }),
+    responses: { 201: jsonResponse("The new thing", ThingBody), 400: jsonResponse("id missing", Detail) },
+  },
+  getThing: {
+    method: "GET",
+    path: "/fake/things/{id}",
+    tag: "things",
+    summary: "A thing",
+    params: z.object({ id: z.string() }),
+    responses: { 200: jsonResponse("The thing", ThingBody), 404: jsonResponse("No such thing", Detail) },
+  },
+});
+
+/** The fake provider's control call, served under /__sandbox after the control plane's token step. */
+export const FAKE_CONTROL = controlTable({
+  tags: [{ name: "fake", description: "The fake provider's side" }],
+  routes: {
+    pokeFakeThing: {
+      method: "POST",
+      path: "/fake/things/{id}/poke",
+      tag: "fake",
+      summary: "Poke a thing: its status becomes poked",
+      params: z.object({ id: z.string() }),
+      responses: { 200: jsonResponse("The poked thing", ThingBody) },
+    },
+  },
+});
+
+const detail = (status: number, text: string): Answer => ({ status, body: { detail: text } });
+
+/** The fake provider's dialect: DRF-like `{"detail"}` errors, JSON bodies, no rate limits. */
+function fakeDialect(): Dialect<unknown, keyof typeof FAKE_ROUTES> {
+  return {
+    provider: "fake",
+    owns: (path) => path.startsWith("/fake/"),
+    notFound: () => detail(404, "Not found."),
+    methodNotAllowed: (exchange, allow) => ({ ...detail(405, `Method "${exchange.method}" not allowed.`), headers: { Allow: allow.join(", ") } }),
+    badPathParameter: () => detail(404, "Not found."),
+    unauthorized: (_exchange, reason) => detail(401, reason),
+    rateLimit: () => undefined,
+    tooManyRequests: () => detail(429, "Request was throttled."),
+    bodyLimit: () => SMALL_BODY_LIMIT_BYTES,
+    parse: (read) => {
+      if (!read.ok) return { ok: false, answer: detail(400, "unreadable body") };
+      if (read.bytes === undefined) return { ok: true, body: undefined, journal: undefined };
+      try {
+        const value: unknown = JSON.parse(read.bytes.toString("utf8"));
+        return { ok: true, body: value, journal: value };
+      } catch {
+        return { ok: false, answer: detail(400, "JSON parse error") };
+      }
+    },
+    internalError: () => detail(500, "A server error occurred."),
+  };
 }
 
-/** The fake provider's control route, mounted by `sandboxRouter` after the auth step. */
-export function fakeControlRouter(ctx: SandboxContext): Router {
-  const router = express.Router();
-  defineRoute(ctx, router, "/fake/things/:id/poke", {
-    POST: (req, res) => {
-      const tenant = tenantOf(req);
-      const id = req.params.id;
-      if (tenant === undefined || typeof id !== "string" || !fakeState(tenant).things.has(id)) {
-        fail(ctx, req, res, 404, "thing_not_found", "no such thing");
-        return;
-      }
-      setStatus(tenant, id, "poked");
-      reply(ctx, req, res, 200, { id, status: "poked" }, undefined);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The fake provider, plugged in: its API at /fake, its control call, its state module. */
+export const fakePlug = definePlug<typeof FAKE_ROUTES, unknown>({
+  name: "fake",
+  servedAt: "the fake provider under /fake/",
+  routes: FAKE_ROUTES,
+  handlers: {
+    createThing: ({ tenant, body }) => {
+      if (!isRecord(body) || typeof body["id"] !== "string") return detail(400, "id required");
+      const expiresInMs = typeof body["expiresInMs"] === "number" ? body["expiresInMs"] : undefined;
+      createThing(tenant, body["id"], expiresInMs);
+      return { status: 201, body: { id: body["id"], status: "new" }, schema: ThingBody };
     },
-  });
-  return router;
-}
+    getThing: ({ tenant, params }) => {
+      const thing = fakeState(tenant).things.get(params["id"] ?? "");
+      if (thing === undefined) return detail(404, "Not found.");
+      return { status: 200, body: { id: thing.id, status: thing.status }, schema: ThingBody };
+    },
+  },
+  openHandlers: {},
+  dialect: fakeDialect,
+  state: fakeProvider,
+  control: defineControl(
+    FAKE_CONTROL,
+    {
+      pokeFakeThing: ({ tenant, params }) => {
+        const id = params["id"] ?? "";
+        if (!fakeState(tenant).things.has(id)) return fail(404, "thing_not_found", "no such thing");
+        setStatus(tenant, id, "poked");
+        return reply(200, { id, status: "poked" }, undefined);
+      },
+    },
+    {},
+  ),
+  openapi: {
+    file: "openapi/fake.json",
+    build: () => {
+      const registry = new OpenAPIRegistry();
+      registerRoutes(registry, FAKE_ROUTES, { security: [{ token: [] }], pipeline: {} });
+      return generateDocument(registry, { openapi: "3.1.0", info: { title: "fake provider", version: "1" } });
+    },
+  },
+});

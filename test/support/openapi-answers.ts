@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
-import { OPENAPI_DOCUMENTS } from "../../src/contracts/openapi/documents.js";
+import { OPENAPI_DOCUMENTS } from "../../src/openapi-documents.js";
 
 /**
  * Checks the sandbox's answers against the committed OpenAPI documents (openapi/*.json), with ajv in the

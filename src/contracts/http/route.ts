@@ -26,8 +26,12 @@ export interface RouteSpec {
   body?: ZodType;
   /** Whether a call may leave the body out (default: required when `body` is given). */
   bodyOptional?: true;
-  /** "none": the operation needs no token (a login); by default it takes the caller's token. */
-  auth?: "none";
+  /**
+   * Who may call it; by default the caller's token names the tenant it acts on. The others get no tenant
+   * from the pipeline: "none" needs no token (a login, a health check); "admin" needs the control plane's
+   * admin token and "optional" takes a token or none, each checked by the operation itself.
+   */
+  auth?: "none" | "admin" | "optional";
   /** What the operation answers itself, by status (the pipeline's shared answers are added by the dialect). */
   responses: Readonly<Record<number, ResponseConfig>>;
 }

@@ -1,6 +1,24 @@
 import { z } from "zod";
 import { MsCreateDealStatus, MsCurrency, MsDealStatus, MsUpdateDealStatus } from "./enums.js";
-import { MsBooleanInput, MsDateTime, MsDealSystemId, MsDecimalInput } from "./scalars.js";
+import { checkText } from "./drf-input.js";
+import { MsBooleanInput, MsFalseInput, msText } from "./input-scalars.js";
+import type { IssueSink } from "./legacy-names.js";
+import { msMoney } from "./offer.js";
+import { MsDateTime, MsDealSystemId } from "./scalars.js";
+
+/** A deal's reference texts: DRF CharField(max_length=255). */
+const reference = (description: string) => msText({ maxLength: 255 }, description);
+/** promo_code and another_data: null, blank or text; blank counts as not sent. */
+const attribution = (description?: string) => msText({ maxLength: 255, allowBlank: true }, description).nullable().optional();
+
+/** A deal names its partner by promo_code or another_data: at least one must be text that is not blank. */
+function needsAttribution(body: Readonly<Record<string, unknown>>, ctx: IssueSink): void {
+  const given = ["promo_code", "another_data"].some((field) => {
+    const text = checkText(body[field], { allowBlank: true });
+    return text.ok && text.text !== "";
+  });
+  if (!given) ctx.addIssue({ code: "custom", message: "Either promo_code or another_data must be provided", path: [] });
+}
 
 /**
  * `POST /deal/`. A deal needs promo_code or another_data (`myshare=<uid>&subid=...`; it wins when both
@@ -10,15 +28,16 @@ import { MsBooleanInput, MsDateTime, MsDealSystemId, MsDecimalInput } from "./sc
 export const MsDealCreateRequest = z
   .object({
     status: MsCreateDealStatus,
-    offer: z.string().meta({ description: "The offer's name" }),
-    cost: MsDecimalInput.meta({ description: ">= 0, at most 2 decimal places" }),
+    offer: reference("The offer's name"),
+    cost: msMoney(">= 0, at most 2 decimal places, 10 digits before the point"),
     currency: MsCurrency,
-    deal_id: z.string().max(255).meta({ description: "Your own deal id, unique" }),
-    catalog_code: z.string(),
-    promo_code: z.string().nullable().optional(),
-    another_data: z.string().nullable().optional().meta({ description: "The partner link's parameters, e.g. myshare=B5AKT8PS&subid=Product1" }),
-    is_returned: MsBooleanInput.optional().meta({ description: "Must be false on create" }),
+    deal_id: reference("Your own deal id, unique"),
+    catalog_code: reference("The catalog's catalog_code"),
+    promo_code: attribution(),
+    another_data: attribution("The partner link's parameters, e.g. myshare=B5AKT8PS&subid=Product1"),
+    is_returned: MsFalseInput.optional().meta({ description: "Must be false on create" }),
   })
+  .superRefine(needsAttribution)
   .meta({ id: "MsDealCreateRequest" });
 export type MsDealCreateRequest = z.input<typeof MsDealCreateRequest>;
 
@@ -62,9 +81,9 @@ export type MsDeal = z.infer<typeof MsDeal>;
 export const MsDealUpdateRequest = z
   .object({
     status: MsUpdateDealStatus.optional(),
-    cost: MsDecimalInput.optional(),
+    cost: msMoney(">= 0, at most 2 decimal places, 10 digits before the point").optional(),
     is_returned: MsBooleanInput.optional(),
-    comment: z.string().max(1000).nullable().optional(),
+    comment: msText({ maxLength: 1000, allowBlank: true }).nullable().optional(),
   })
   .meta({ id: "MsDealUpdateRequest" });
 export type MsDealUpdateRequest = z.input<typeof MsDealUpdateRequest>;

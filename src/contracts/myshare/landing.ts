@@ -1,20 +1,30 @@
 import { z } from "zod";
 import { MsAdaptability } from "./enums.js";
-import { MsDateTime, MsLandingId, MsUrl, MsUuid } from "./scalars.js";
+import { msText, MsUrlInput, MsUuidInput } from "./input-scalars.js";
+import { checkLegacyNames, type IssueSink, type MsLegacyNames } from "./legacy-names.js";
+import { MsDateTime, MsLandingId, MsUuid } from "./scalars.js";
 
-/** `POST /landing/` (PUT the same; PATCH any part). `image` is accepted as an alias of image_url. */
-export const MsLandingCreateRequest = z
+/** Legacy names the landing serializer still reads. */
+export const MS_LANDING_LEGACY_NAMES = { image_url: ["image"] } as const satisfies MsLegacyNames;
+
+const LandingBody = z
   .object({
-    url: MsUrl,
-    catalog_id: MsUuid,
+    url: MsUrlInput,
+    catalog_id: MsUuidInput.meta({ description: "The catalog's UUID" }),
     adaptability: MsAdaptability.optional(),
-    title: z.string().max(255).optional(),
-    image_url: MsUrl.nullable().optional(),
+    title: msText({ maxLength: 255, allowBlank: true }).optional(),
+    image_url: MsUrlInput.nullable().optional().meta({ description: "An http(s) or ftp(s) URL of at most 200 characters, or null; legacy name image" }),
   })
-  .meta({ id: "MsLandingCreateRequest" });
+  .loose();
+
+const landingRules = (body: Readonly<Record<string, unknown>>, ctx: IssueSink): void => checkLegacyNames(body, ctx, LandingBody.shape, MS_LANDING_LEGACY_NAMES);
+
+/** `POST /landing/` (PUT the same): url and catalog_id required. */
+export const MsLandingCreateRequest = LandingBody.superRefine(landingRules).meta({ id: "MsLandingCreateRequest" });
 export type MsLandingCreateRequest = z.input<typeof MsLandingCreateRequest>;
 
-export const MsLandingUpdateRequest = MsLandingCreateRequest.partial().meta({ id: "MsLandingUpdateRequest" });
+/** `PATCH /landing/{id}/`: any subset. */
+export const MsLandingUpdateRequest = LandingBody.partial().superRefine(landingRules).meta({ id: "MsLandingUpdateRequest" });
 
 export const MsLanding = z
   .object({

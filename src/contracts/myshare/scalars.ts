@@ -32,17 +32,3 @@ export const MsDuration = z
   .string()
   .regex(/^(\d+ )?\d{2}:\d{2}:\d{2}(\.\d{6})?$/)
   .meta({ id: "MsDuration", description: "Days Hours:Minutes:Seconds, e.g. 30 00:00:00", example: "30 00:00:00" });
-
-/** A duration on input: anything Django's parse_duration reads ("30 00:00:00", "00:10:00", "P30D", 3600). */
-export const MsDurationInput = z
-  .union([z.string(), z.number()])
-  .meta({ id: "MsDurationInput", description: "\"[DD] [HH:[MM:]]ss[.uuuuuu]\", ISO 8601 (P30D) or seconds", example: "30 00:00:00" });
-
-/** A decimal on input: a JSON number or a numeric string. */
-export const MsDecimalInput = z.union([z.number(), z.string()]).meta({ id: "MsDecimalInput", example: 5 });
-
-/** Django REST Framework's boolean: true/false, also "true"/"false", 1/0, "yes"/"no", "on"/"off". */
-export const MsBooleanInput = z.union([z.boolean(), z.string(), z.number()]).meta({ id: "MsBooleanInput", example: true });
-
-/** An http(s) URL. */
-export const MsUrl = z.string().max(200).meta({ example: "http://example.com/image.jpg" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonResponse, type JsonResponse } from "../http/responses.js";
 
 /** Every control-plane error: a 4xx with `{"error": {"code", "message"}}`. */
 export const SandboxError = z
@@ -10,3 +11,6 @@ export const SandboxError = z
   })
   .meta({ id: "SandboxError", description: "Error body of every control-plane call" });
 export type SandboxError = z.infer<typeof SandboxError>;
+
+/** A control-plane call's error answer, by what it means ("campaign_not_found: the tenant has no such campaign"). */
+export const controlError = (description: string): JsonResponse<typeof SandboxError> => jsonResponse(description, SandboxError);

@@ -23,10 +23,3 @@ export function classifyBodyError(err: unknown): BodyError {
   const message = err instanceof Error ? err.message : "unreadable body";
   return { kind: "malformed", message };
 }
-
-/** Whether `err` is a failure to read a request body (a 4xx from body-parser), not a sandbox bug. */
-export function isBodyError(err: unknown): boolean {
-  if (typeof err !== "object" || err === null) return false;
-  const status = "status" in err && typeof err.status === "number" ? err.status : 0;
-  return status >= 400 && status < 500;
-}

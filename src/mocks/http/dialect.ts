@@ -1,4 +1,5 @@
 import type { HttpMethod } from "../../contracts/http/route.js";
+import type { Cause } from "../../state/kernel/events.js";
 import type { RateDecision, RateRule } from "../../state/kernel/rate-limit.js";
 import type { Tenant } from "../../state/kernel/tenant.js";
 import type { AuthFailure } from "../../state/kernel/tenants.js";
@@ -24,6 +25,15 @@ export type BodyOutcome<B> = { ok: true; body: B; journal: unknown } | { ok: fal
 export interface Dialect<B, Id extends string> {
   /** The name the journal and the events use. */
   provider: string;
+  /** What the changes its calls make are caused by, in the events (default "request"; the control plane's are "control"). */
+  cause?: Cause;
+  /** false: its answers stay out of the tenant's request journal (the control plane's). Default: journaled. */
+  journal?: false;
+  /**
+   * An answer that refuses the call before its token names a tenant, if any (the control plane refuses
+   * its admin token on a tenant's call: in open mode that token would otherwise name a tenant).
+   */
+  refuseToken?(exchange: Exchange): Answer | undefined;
   /** Whether a path is this provider's: every request there is answered by it, served or not. */
   owns(path: string): boolean;
   /** The path as looked up in the route table (default: as sent). */
@@ -58,6 +68,6 @@ export interface Dialect<B, Id extends string> {
   bodyLimit(id: Id | undefined): number;
   /** The body as the handler sees it (may take turns: a very long body parsed in slices). */
   parse(read: RawBody, id: Id | undefined, exchange: Exchange): BodyOutcome<B> | Promise<BodyOutcome<B>>;
-  /** A sandbox bug (the stack goes to stderr). */
-  internalError(exchange: Exchange): Answer;
+  /** A sandbox bug (the stack goes to stderr; `error` is what was thrown). */
+  internalError(exchange: Exchange, error: unknown): Answer;
 }

@@ -1,4 +1,4 @@
-import type { RouteTable } from "../../contracts/http/route.js";
+import type { RouteSpec, RouteTable } from "../../contracts/http/route.js";
 import type { Tenant } from "../../state/kernel/tenant.js";
 import type { TenantRegistry } from "../../state/kernel/tenants.js";
 import type { Answer } from "./answer.js";
@@ -25,11 +25,11 @@ export interface Call<B> extends OpenCall<B> {
 export type Handler<B> = (call: Call<B>) => Answer | Promise<Answer>;
 export type OpenHandler<B> = (call: OpenCall<B>) => Answer | Promise<Answer>;
 
-/** The operations of a table that need no token. */
-export type OpenIds<T extends RouteTable> = { [K in keyof T]: T[K] extends { auth: "none" } ? K : never }[keyof T];
+/** The operations of a table that get no tenant from the pipeline (any `auth` kind: none, admin, optional). */
+export type OpenIds<T extends RouteTable> = { [K in keyof T]: T[K] extends { auth: NonNullable<RouteSpec["auth"]> } ? K : never }[keyof T];
 
 /** One handler per operation that takes a token: a missing one is a compile error. */
 export type Handlers<T extends RouteTable, B> = { readonly [K in Exclude<keyof T, OpenIds<T>>]: Handler<B> };
 
-/** One handler per operation that needs no token. */
+/** One handler per operation that gets no tenant (it needs no token, or checks the token itself). */
 export type OpenHandlers<T extends RouteTable, B> = { readonly [K in OpenIds<T>]: OpenHandler<B> };

@@ -62,9 +62,13 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
     return reader;
   };
   const registry = ctx.registry;
-  const send = (exchange: Exchange, answer: Answer) => writeAnswer(ctx, exchange, dialect.provider, answer);
+  const journaled = dialect.journal === false ? undefined : dialect.provider;
+  const send = (exchange: Exchange, answer: Answer) => writeAnswer(ctx, exchange, journaled, answer);
+  const cause = dialect.cause ?? "request";
 
   const authenticate = (exchange: Exchange): { ok: true; tenant: Tenant } | { ok: false; answer: Answer } => {
+    const refused = dialect.refuseToken?.(exchange);
+    if (refused !== undefined) return { ok: false, answer: refused };
     const auth = registry.authenticate(exchange.req.headers.authorization);
     if (!auth.ok) return { ok: false, answer: dialect.unauthorized(exchange, auth.reason) };
     bindTenant(exchange.req, auth.tenant);
@@ -75,7 +79,7 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
   const readBody = async (exchange: Exchange, id: Id | undefined, tenant: Tenant | undefined): Promise<{ body: B } | undefined> => {
     const read = await readerFor(id)(exchange.req, exchange.res);
     // A long job of the tenant that started while the body came finishes before the call acts.
-    if (tenant !== undefined && whenIdle(tenant) !== undefined) await resettleAfterLongJobs(tenant, "request");
+    if (tenant !== undefined && whenIdle(tenant) !== undefined) await resettleAfterLongJobs(tenant, cause);
     const parsed = await dialect.parse(read, id, exchange);
     if (!parsed.ok) {
       send(exchange, parsed.answer);
@@ -127,8 +131,7 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
     }
     // A long job of this tenant (a clock move in slices) finishes before its next call touches it.
     if (whenIdle(tenant) !== undefined) await untilIdle(tenant);
-    tenant.cause = "request";
-    tenant.settle();
+    tenant.settleFor(cause);
 
     let passed: Readonly<Record<string, string>> | undefined;
     const found = tenant.settings.rateLimits === "enforce" ? dialect.rateLimit(exchange.method === "HEAD" ? "GET" : exchange.method, id) : undefined;
@@ -159,7 +162,7 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
         // The last resort: a sandbox bug answers the provider's 500, is logged with its stack, and the process keeps serving.
         logInternalError(exchange.method, exchange.req.url ?? exchange.path, error);
         if (exchange.res.headersSent) return void exchange.res.end();
-        send(exchange, dialect.internalError(exchange));
+        send(exchange, dialect.internalError(exchange, error));
       }
     },
   };

@@ -67,6 +67,5 @@ export function runExclusive<T>(tenant: Tenant, job: () => Promise<T>): Promise<
  */
 export async function resettleAfterLongJobs(tenant: Tenant, cause: Cause): Promise<void> {
   await untilIdle(tenant);
-  tenant.cause = cause;
-  tenant.settle();
+  tenant.settleFor(cause);
 }

@@ -1,4 +1,5 @@
-import type { Request } from "express";
+import type { IncomingMessage } from "node:http";
+import type { Exchange } from "../http/exchange.js";
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;
@@ -19,21 +20,26 @@ function positiveInt(text: string | null): number | undefined {
   return value >= 1 ? value : undefined;
 }
 
+/** The request's scheme as express's req.protocol reads it (no proxy trusted): https on a TLS socket, else http. */
+function protocolOf(req: IncomingMessage): string {
+  const socket = req.socket;
+  return "encrypted" in socket && socket.encrypted === true ? "https" : "http";
+}
+
 /**
  * DRF's PageNumberPagination with page_size_query_param: ?page (default 1; anything else not a page
  * number is "Invalid page.") and ?page_size (1-100, else the default 10). next and previous are absolute
  * links built from the request's host.
  */
-export function paginate<T>(req: Request, items: readonly T[]): Page<T> {
-  const at = req.originalUrl.indexOf("?");
-  const params = new URLSearchParams(at === -1 ? "" : req.originalUrl.slice(at + 1));
+export function paginate<T>(exchange: Exchange, items: readonly T[]): Page<T> {
+  const params = new URLSearchParams(exchange.query);
   const sizeParam = params.get("page_size");
   const size = Math.min(positiveInt(sizeParam) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(items.length / size));
   const pageParam = params.get("page");
   const page = pageParam === null || pageParam === "last" ? (pageParam === "last" ? pages : 1) : positiveInt(pageParam);
   if (page === undefined || page > pages) return { ok: false };
-  const base = `${req.protocol}://${req.get("host") ?? "localhost"}${at === -1 ? req.originalUrl : req.originalUrl.slice(0, at)}`;
+  const base = `${protocolOf(exchange.req)}://${exchange.req.headers.host ?? "localhost"}${exchange.path}`;
   const link = (n: number): string => {
     const copy = new URLSearchParams(params);
     if (n === 1) copy.delete("page");

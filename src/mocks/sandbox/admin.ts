@@ -1,8 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { Request, Response } from "express";
-import { tokenFromHeader } from "../../state/kernel/tenants.js";
-import type { SandboxContext } from "../http/context.js";
-import { fail } from "./reply.js";
+import { tokenFromHeader, type TenantRegistry } from "../../state/kernel/tenants.js";
+import type { Answer } from "../http/answer.js";
+import { fail } from "./answers.js";
 
 /** Who sent a control-plane call, as far as the admin token goes. */
 export type Caller = "none" | "admin" | "other";
@@ -10,10 +9,10 @@ export type Caller = "none" | "admin" | "other";
 const digest = (text: string): Buffer => createHash("sha256").update(text).digest();
 
 /** The `Authorization` header: nothing, the admin token (compared in constant time), or any other token. */
-export function callerOf(ctx: SandboxContext, header: string | undefined): Caller {
+export function callerOf(registry: TenantRegistry, header: string | undefined): Caller {
   const token = tokenFromHeader(header);
   if (token === "") return "none";
-  const admin = ctx.registry.options.adminToken;
+  const admin = registry.options.adminToken;
   return admin !== undefined && timingSafeEqual(digest(token), digest(admin)) ? "admin" : "other";
 }
 
@@ -25,20 +24,20 @@ export interface Refusal {
   message: string;
 }
 
-/** Sends a refusal; a 401 names the scheme to use (`WWW-Authenticate: Bearer`). */
-export function refuse(ctx: SandboxContext, req: Request, res: Response, refusal: Refusal): void {
-  fail(ctx, req, res, refusal.status, refusal.code, refusal.message, refusal.status === 401 ? { "WWW-Authenticate": "Bearer" } : undefined);
+/** A refusal's answer; a 401 names the scheme to use (`WWW-Authenticate: Bearer`). */
+export function refuse(refusal: Refusal): Answer {
+  return fail(refusal.status, refusal.code, refusal.message, refusal.status === 401 ? { "WWW-Authenticate": "Bearer" } : undefined);
 }
 
 /**
  * Why a call that needs the admin token was refused: 401 when no token came, 403 when another one did.
  * `what` names the call ("listing tenants"); `otherwise` says what the caller may do instead, if anything.
  */
-export function adminRefusal(ctx: SandboxContext, caller: Exclude<Caller, "admin">, what: string, otherwise = ""): Refusal {
+export function adminRefusal(registry: TenantRegistry, caller: Exclude<Caller, "admin">, what: string, otherwise = ""): Refusal {
   const tail = otherwise === "" ? "" : `; ${otherwise}`;
   const status = caller === "none" ? 401 : 403;
   const code = caller === "none" ? "unauthorized" : "forbidden";
-  if (ctx.registry.options.adminToken === undefined) {
+  if (registry.options.adminToken === undefined) {
     return { status, code, message: `${what} needs the admin token, and this sandbox was started without one: restart it with --admin-token TEXT or PROMO_SANDBOX_ADMIN_TOKEN set${tail}` };
   }
   const problem = caller === "none" ? `${what} needs the admin token` : `${what} needs the admin token, and the token sent is not it`;

@@ -1,13 +1,12 @@
-import type { Router } from "express";
+import { parse as parseQuery } from "node:querystring";
 import { SandboxEvents, SandboxEventsQuery } from "../../contracts/sandbox/events.js";
+import type { SandboxRoutes } from "../../contracts/sandbox/routes.js";
 import type { DomainEvent } from "../../state/kernel/events.js";
 import { describeIssues } from "../../state/kernel/issues.js";
 import type { JsonObject } from "../../state/kernel/json.js";
-import type { SandboxContext } from "../http/context.js";
+import { fail, reply } from "./answers.js";
+import type { SomeControlHandlers } from "./control-plug.js";
 import { iso } from "./instant.js";
-import { defineRoute } from "./method-routes.js";
-import { fail, reply } from "./reply.js";
-import { withTenant } from "./tenant-handler.js";
 
 function matches(event: DomainEvent, query: SandboxEventsQuery): boolean {
   if (query.provider !== undefined && event.provider !== query.provider) return false;
@@ -33,24 +32,19 @@ function render(event: DomainEvent): JsonObject {
 }
 
 /** `GET /events`: the tenant's domain events, every state change with its cause. */
-export function eventRoutes(ctx: SandboxContext, router: Router): void {
-  defineRoute(ctx, router, "/events", {
-    GET: withTenant(ctx, (req, res, tenant) => {
-      const parsed = SandboxEventsQuery.safeParse(req.query);
-      if (!parsed.success) {
-        fail(
-          ctx,
-          req,
-          res,
-          400,
-          "invalid_query",
-          `GET /__sandbox/events takes provider, entity, id and since (an event seq), each at most once: ${describeIssues(parsed.error)}`,
-        );
-        return;
-      }
-      const query = parsed.data;
-      const events = tenant.events.toArray().filter((event) => matches(event, query)).map(render);
-      reply(ctx, req, res, 200, { events }, SandboxEvents);
-    }),
-  });
-}
+export const EVENT_HANDLERS = {
+  listEvents: ({ tenant, exchange }) => {
+    // Every value of a repeated parameter (an array), so a repeated filter is refused rather than half applied.
+    const parsed = SandboxEventsQuery.safeParse(parseQuery(exchange.query));
+    if (!parsed.success) {
+      return fail(
+        400,
+        "invalid_query",
+        `GET /__sandbox/events takes provider, entity, id and since (an event seq), each at most once: ${describeIssues(parsed.error)}`,
+      );
+    }
+    const query = parsed.data;
+    const events = tenant.events.toArray().filter((event) => matches(event, query)).map(render);
+    return reply(200, { events }, SandboxEvents);
+  },
+} satisfies SomeControlHandlers<SandboxRoutes>;

@@ -1,4 +1,4 @@
-import type { Router } from "express";
+import type { SandboxRoutes } from "../../contracts/sandbox/routes.js";
 import {
   SandboxConsistencyMode,
   SandboxModerationMode,
@@ -8,10 +8,8 @@ import {
 } from "../../contracts/sandbox/settings.js";
 import { describeIssues } from "../../state/kernel/issues.js";
 import type { Settings } from "../../state/kernel/settings.js";
-import type { SandboxContext } from "../http/context.js";
-import { defineRoute } from "./method-routes.js";
-import { fail, reply } from "./reply.js";
-import { withTenant } from "./tenant-handler.js";
+import { fail, reply } from "./answers.js";
+import type { SomeControlHandlers } from "./control-plug.js";
 
 const ALLOWED = [
   `rateLimits: ${SandboxRateLimitMode.options.join("|")}`,
@@ -24,29 +22,17 @@ function settingsBody(settings: Settings): SandboxSettings {
 }
 
 /** `GET`/`PATCH /settings`: the tenant's settings; a PATCH changes any subset of them. */
-export function settingsRoutes(ctx: SandboxContext, router: Router): void {
-  defineRoute(ctx, router, "/settings", {
-    GET: withTenant(ctx, (req, res, tenant) => reply(ctx, req, res, 200, settingsBody(tenant.settings), SandboxSettings)),
-    PATCH: withTenant(ctx, (req, res, tenant) => {
-      const parsed = SandboxSettingsPatch.safeParse(req.body ?? {});
-      if (!parsed.success) {
-        fail(
-          ctx,
-          req,
-          res,
-          400,
-          "invalid_settings",
-          `send a JSON object with any of ${ALLOWED} (no other keys): ${describeIssues(parsed.error)}`,
-        );
-        return;
-      }
-      const patch = parsed.data;
-      tenant.settings = {
-        rateLimits: patch.rateLimits ?? tenant.settings.rateLimits,
-        consistency: patch.consistency ?? tenant.settings.consistency,
-        moderation: patch.moderation ?? tenant.settings.moderation,
-      };
-      reply(ctx, req, res, 200, settingsBody(tenant.settings), SandboxSettings);
-    }),
-  });
-}
+export const SETTINGS_HANDLERS = {
+  getSettings: ({ tenant }) => reply(200, settingsBody(tenant.settings), SandboxSettings),
+  patchSettings: ({ tenant, body }) => {
+    const parsed = SandboxSettingsPatch.safeParse(body ?? {});
+    if (!parsed.success) return fail(400, "invalid_settings", `send a JSON object with any of ${ALLOWED} (no other keys): ${describeIssues(parsed.error)}`);
+    const patch = parsed.data;
+    tenant.settings = {
+      rateLimits: patch.rateLimits ?? tenant.settings.rateLimits,
+      consistency: patch.consistency ?? tenant.settings.consistency,
+      moderation: patch.moderation ?? tenant.settings.moderation,
+    };
+    return reply(200, settingsBody(tenant.settings), SandboxSettings);
+  },
+} satisfies SomeControlHandlers<SandboxRoutes>;

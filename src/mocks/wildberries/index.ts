@@ -4,7 +4,7 @@ import { moscowSeconds } from "../../state/wildberries/moscow-time.js";
 import { wildberriesProvider } from "../../state/wildberries/provider.js";
 import { WbPing } from "../../contracts/wildberries/ping.js";
 import { definePlug } from "../plug.js";
-import { wildberriesControlRouter } from "../sandbox/wildberries.js";
+import { wildberriesControl } from "./control/index.js";
 import { json } from "./answers.js";
 import { CAMPAIGN_HANDLERS } from "./campaign-routes.js";
 import { CATALOGUE_HANDLERS } from "./catalogue-routes.js";
@@ -32,6 +32,6 @@ export const wildberries = definePlug<typeof WB_ROUTES, WbBody>({
   openHandlers: {},
   dialect: wildberriesDialect,
   state: wildberriesProvider,
-  control: wildberriesControlRouter,
+  control: wildberriesControl,
   openapi: { file: "openapi/wildberries.json", build: buildWildberriesDocument },
 });

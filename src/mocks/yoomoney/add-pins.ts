@@ -6,12 +6,10 @@ import type { Result } from "../../state/kernel/result.js";
 import type { Tenant } from "../../state/kernel/tenant.js";
 import type { YmError } from "../../state/yoomoney/errors.js";
 import { addPinSlice, closePinUpload, openPinUpload, type AddPinsOutcome } from "../../state/yoomoney/pins.js";
+import type { Answer } from "../http/answer.js";
 import { runExclusive } from "../http/tenant-queue.js";
 import { errorBody } from "./errors.js";
-import type { MethodAnswer } from "./method-answer.js";
 import { parseBody } from "./parse.js";
-
-const NAME = "campaigns/add-pins";
 
 /**
  * Codes checked or stored in one go. An upload of more runs in slices of this many: between slices the
@@ -65,8 +63,8 @@ function checkAddPins({ body, list }: Upload, bad: number): Result<AddPinsInput,
   return { ok: true, value: { ...checked.value, pinList: [...list] } };
 }
 
-function answer(result: Result<AddPinsOutcome, YmError>): MethodAnswer {
-  if (!result.ok) return { status: 200, body: errorBody(result.error, NAME), schema: C.ErrorResponse };
+function answer(result: Result<AddPinsOutcome, YmError>): Answer {
+  if (!result.ok) return { status: 200, body: errorBody(result.error, "addPins"), schema: C.ErrorResponse };
   const { ymCampaignId, campaignStatus, counters } = result.value;
   return {
     status: 200,
@@ -92,7 +90,7 @@ function answer(result: Result<AddPinsOutcome, YmError>): MethodAnswer {
  * then store the codes slice by slice, then close the upload (its one pinList event, the restart rule).
  * Each step is synchronous domain work; a `yield` marks where a slice ends.
  */
-function* addPinsSteps(tenant: Tenant, body: unknown): Generator<void, MethodAnswer, void> {
+function* addPinsSteps(tenant: Tenant, body: unknown): Generator<void, Answer, void> {
   const upload = uploadOf(body);
   let bad = -1;
   const list = upload?.list ?? [];
@@ -112,8 +110,8 @@ function* addPinsSteps(tenant: Tenant, body: unknown): Generator<void, MethodAns
   return answer({ ok: true, value: closePinUpload(tenant, opened.value) });
 }
 
-/** campaigns/add-pins in one go (the METHODS table's runner). */
-export function addPinsAtOnce(tenant: Tenant, body: unknown): MethodAnswer {
+/** campaigns/add-pins in one go. */
+function addPinsAtOnce(tenant: Tenant, body: unknown): Answer {
   const steps = addPinsSteps(tenant, body);
   for (;;) {
     const step = steps.next();
@@ -122,11 +120,11 @@ export function addPinsAtOnce(tenant: Tenant, body: unknown): MethodAnswer {
 }
 
 /**
- * campaigns/add-pins as the router runs it: an upload of more than PIN_SLICE codes runs in slices, as a
+ * campaigns/add-pins as its handler runs it: an upload of more than PIN_SLICE codes runs in slices, as a
  * long job of the tenant (its later calls wait until it is done); the answer and the state after are
  * those of one call in one go.
  */
-export function addPinsInSlices(tenant: Tenant, body: unknown): MethodAnswer | Promise<MethodAnswer> {
+export function addPinsInSlices(tenant: Tenant, body: unknown): Answer | Promise<Answer> {
   const upload = uploadOf(body);
   if (upload === undefined || upload.list.length <= PIN_SLICE) return addPinsAtOnce(tenant, body);
   return runExclusive(tenant, async () => {

@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorResponse } from "../../contracts/yoomoney/envelope.js";
+import type { YmOperationId } from "../../contracts/yoomoney/routes.js";
 import type { YmError } from "../../state/yoomoney/errors.js";
 
 /** The "value" column of the documented error tables (research/yoomoney.md §3). */
@@ -16,9 +17,12 @@ const VALUES: Record<ErrorCode, string> = {
   internalError: "Internal error",
 };
 
-/** The error envelope; `description` says exactly what failed and what to do. */
-export function errorBody(error: YmError, method?: string): ErrorResponse {
-  const value = error.code === "failFinished" && method === "campaigns/stop" ? "Archived" : VALUES[error.code];
+/**
+ * The error envelope; `description` says exactly what failed and what to do. `operation` is the method
+ * that answers (campaigns/stop documents failFinished as "Archived").
+ */
+export function errorBody(error: YmError, operation?: YmOperationId): ErrorResponse {
+  const value = error.code === "failFinished" && operation === "stopCampaign" ? "Archived" : VALUES[error.code];
   return {
     status: "error",
     errors: {

@@ -1,20 +1,23 @@
 import type { JsonValue } from "./json.js";
 import type { RateLimitTable } from "./rate-limit.js";
+import type { Result } from "./result.js";
 import type { Tenant, TimerHandler } from "./tenant.js";
 
 export type { TimerHandler };
 
-export type ImportResult = { ok: true } | { ok: false; message: string };
-
 /**
  * What the kernel needs from a provider's domain: its timers, its rate-limit table and its state
- * snapshot. A provider keeps its per-tenant state itself (keyed by the Tenant object), so a reset,
- * which replaces the Tenant, drops that state too.
+ * snapshot. A provider's per-tenant state lives in the Tenant under the provider's key
+ * (provider-states.ts), so a reset, which replaces the Tenant, drops that state too.
+ *
+ * importState refuses with "path: what is wrong; what to do" lines (issues.ts describeIssues for a
+ * schema's refusal), paths relative to the provider's own part of the snapshot: the kernel names the
+ * part (`providers.<name>: `), so the provider never names itself.
  */
 export interface ProviderModule {
   name: string;
   timers: Record<string, TimerHandler>;
   rateLimits: RateLimitTable;
   exportState(tenant: Tenant): JsonValue;
-  importState(tenant: Tenant, data: unknown): ImportResult;
+  importState(tenant: Tenant, data: unknown): Result<void, string>;
 }

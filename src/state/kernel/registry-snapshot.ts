@@ -27,7 +27,7 @@ export function importRegistry(registry: TenantRegistry, data: unknown): Result<
     const id = typeof snapshot === "object" && snapshot !== null && "tenant" in snapshot && typeof snapshot.tenant === "string" ? snapshot.tenant : undefined;
     if (id === undefined) return fail(`tenants[${index}].tenant: every snapshot names its tenant`);
     const imported = importSnapshot(registry, id, snapshot);
-    if (!imported.ok) return fail(`tenants[${index}] (${id}): ${imported.message}`);
+    if (!imported.ok) return fail(`tenants[${index}] (${id}): ${imported.error}`);
   }
   registry.tokens.restore(parsed.data.tokens, parsed.data.tokenSerial);
   registry.credentials.restore(parsed.data.passwords ?? []);

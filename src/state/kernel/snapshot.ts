@@ -1,5 +1,6 @@
 import { SandboxState } from "../../contracts/sandbox/state.js";
 import { describeIssues } from "./issues.js";
+import { fail, ok, type Result } from "./result.js";
 import type { Tenant } from "./tenant.js";
 import type { TenantRegistry } from "./tenants.js";
 
@@ -8,8 +9,6 @@ import type { TenantRegistry } from "./tenants.js";
  * settings, randomness, pending timers and every provider's own state.
  */
 export type TenantSnapshot = SandboxState;
-
-export type SnapshotImport = { ok: true; tenant: Tenant } | { ok: false; message: string };
 
 export function exportSnapshot(registry: TenantRegistry, tenant: Tenant): TenantSnapshot {
   const clock = tenant.clock.snapshot();
@@ -34,29 +33,23 @@ export function exportSnapshot(registry: TenantRegistry, tenant: Tenant): Tenant
  * Replaces tenant `id` with the state in `data`. Everything is checked first, and the state is built
  * on a fresh tenant that is installed only when every provider accepted its part, so a refused
  * snapshot leaves the current tenant exactly as it was. Providers the snapshot does not mention
- * start empty.
+ * start empty. A refusal names the path once ("providers.yoomoney: campaigns[0].status: ...").
  */
-export function importSnapshot(registry: TenantRegistry, id: string, data: unknown): SnapshotImport {
+export function importSnapshot(registry: TenantRegistry, id: string, data: unknown): Result<Tenant, string> {
   const parsed = SandboxState.safeParse(data);
-  if (!parsed.success) return { ok: false, message: describeIssues(parsed.error) };
+  if (!parsed.success) return fail(describeIssues(parsed.error));
   const snapshot = parsed.data;
 
   const providers = registry.options.providers;
   const served = providers.map((p) => p.name);
   const unknown = Object.keys(snapshot.providers).filter((name) => !served.includes(name));
   if (unknown.length > 0) {
-    return {
-      ok: false,
-      message: `providers: this sandbox does not serve ${unknown.map((n) => `"${n}"`).join(", ")} (it serves: ${served.join(", ") || "none"}); remove that state from the snapshot`,
-    };
+    return fail(`providers: this sandbox does not serve ${unknown.map((n) => `"${n}"`).join(", ")} (it serves: ${served.join(", ") || "none"}); remove that state from the snapshot`);
   }
   const kinds = registry.timerKinds();
   for (const [index, timer] of snapshot.scheduler.timers.entries()) {
     if (!kinds.includes(timer.kind)) {
-      return {
-        ok: false,
-        message: `scheduler.timers[${index}].kind: no provider handles timers of kind "${timer.kind}" (known: ${kinds.join(", ") || "none"})`,
-      };
+      return fail(`scheduler.timers[${index}].kind: no provider handles timers of kind "${timer.kind}" (known: ${kinds.join(", ") || "none"})`);
     }
   }
 
@@ -70,18 +63,18 @@ export function importSnapshot(registry: TenantRegistry, id: string, data: unkno
     const result = importProvider(() => provider.importState(tenant, snapshot.providers[provider.name]));
     if (!result.ok) {
       registry.discard(tenant);
-      return { ok: false, message: `providers.${provider.name}: ${result.message}` };
+      return fail(`providers.${provider.name}: ${result.error}`);
     }
   }
   registry.install(tenant);
-  return { ok: true, tenant };
+  return ok(tenant);
 }
 
 /** A provider that throws instead of returning a typed refusal still must not break the import. */
-function importProvider(run: () => { ok: true } | { ok: false; message: string }): { ok: true } | { ok: false; message: string } {
+function importProvider(run: () => Result<void, string>): Result<void, string> {
   try {
     return run();
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return fail(error instanceof Error ? error.message : String(error));
   }
 }

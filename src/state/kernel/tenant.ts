@@ -7,6 +7,7 @@ import { Rng } from "./rng.js";
 import { Scheduler, type Timer } from "./scheduler.js";
 import type { Settings } from "./settings.js";
 import { Directory } from "./directory.js";
+import type { ProviderStates } from "./provider-states.js";
 import { StringPool } from "./string-pool.js";
 
 /**
@@ -73,6 +74,11 @@ export class Tenant {
   private eventLog: Ring<DomainEvent> | undefined;
   private readonly eventLogSize: number;
   settings: Settings;
+  /**
+   * Each provider's state of this tenant, by key: read and written only through tenant-states.ts (stateOf,
+   * peekState, replaceState). Made with the first provider state: most one-call tenants never need one.
+   */
+  states: Partial<ProviderStates> | undefined = undefined;
   /** What the current change is caused by; the adapters set it, the scheduler sets "timer" while firing. */
   cause: Cause = "request";
   private eventSeq = 0;
@@ -167,6 +173,15 @@ export class Tenant {
   /** Whether another tenant of the same registry owns `key` of `kind`: one lookup, whatever the tenant count. */
   claimedByAnother(kind: string, key: string | number): boolean {
     return this.shared.directory.heldByAnother(this, kind, key);
+  }
+
+  /**
+   * Begins a call caused by `cause` (a provider request, a control-plane call): the events it records
+   * carry that cause, and every timer due by now fires first, so the call sees the state as of now.
+   */
+  settleFor(cause: Cause): void {
+    this.cause = cause;
+    this.settle();
   }
 
   /** Runs every timer due by `limit` (default: now), each at its own deadline, in order. */

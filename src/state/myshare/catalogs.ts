@@ -1,14 +1,15 @@
 import { fail, ok, type Result } from "../kernel/result.js";
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { freshCode, freshUuid } from "./ids.js";
 import { PROVIDER, type Catalog, type CatalogFields } from "./model.js";
-import { myshareState, peekState } from "./state.js";
+import { myshareState } from "./state.js";
 
 export type CatalogError = { kind: "catalogCodeTaken"; catalogCode: string };
 
 /** catalog_code is unique within the tenant (the tenant is the sandbox's whole platform). */
 export function catalogCodeTaken(tenant: Tenant, code: string, exceptId?: string): boolean {
-  const state = peekState(tenant);
+  const state = peekState(tenant, "myshare");
   if (state === undefined) return false;
   for (const catalog of state.catalogs.values()) if (catalog.catalogCode === code && catalog.id !== exceptId) return true;
   return false;
@@ -45,18 +46,18 @@ export function assignDefined<T extends object>(target: T, fields: Partial<T>): 
 }
 
 export function findCatalog(tenant: Tenant, id: string): Catalog | undefined {
-  return peekState(tenant)?.catalogs.get(id);
+  return peekState(tenant, "myshare")?.catalogs.get(id);
 }
 
 export function catalogByCode(tenant: Tenant, catalogCode: string): Catalog | undefined {
-  const state = peekState(tenant);
+  const state = peekState(tenant, "myshare");
   if (state === undefined) return undefined;
   for (const catalog of state.catalogs.values()) if (catalog.catalogCode === catalogCode) return catalog;
   return undefined;
 }
 
 export function catalogByPublicId(tenant: Tenant, publicId: string): Catalog | undefined {
-  const state = peekState(tenant);
+  const state = peekState(tenant, "myshare");
   if (state === undefined) return undefined;
   for (const catalog of state.catalogs.values()) if (catalog.publicId === publicId) return catalog;
   return undefined;
@@ -64,6 +65,6 @@ export function catalogByPublicId(tenant: Tenant, publicId: string): Catalog | u
 
 /** The tenant's catalogs, oldest first. */
 export function listCatalogs(tenant: Tenant): Catalog[] {
-  const state = peekState(tenant);
+  const state = peekState(tenant, "myshare");
   return state === undefined ? [] : [...state.catalogs.values()];
 }

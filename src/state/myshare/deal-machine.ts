@@ -1,11 +1,14 @@
 import type { JsonObject } from "../kernel/json.js";
 import type { Tenant } from "../kernel/tenant.js";
+import { stringField } from "../kernel/timer-payload.js";
 import { durationMs } from "./durations.js";
 import { PROVIDER, type Catalog, type Deal, type DealStatus } from "./model.js";
 import { MAX_DATETIME_MS } from "./time.js";
 
 export const TIMER_CANCEL = "myshare.dealCancel";
 export const TIMER_APPROVE = "myshare.dealApprove";
+/** The deal (its system id) every myshare timer is for: `{"deal": "<uuid>"}`. */
+export const DEAL_ID = stringField("deal");
 
 /** Every status change goes through here, so each one lands in the event log. */
 export function setStatus(tenant: Tenant, deal: Deal, to: DealStatus, detail?: JsonObject): void {
@@ -28,7 +31,7 @@ function arm(tenant: Tenant, deal: Deal, kind: string, duration: string): void {
   // Past year 9999 Python's datetime overflows: such a deadline never comes.
   if (deadline > MAX_DATETIME_MS) return;
   deal.deadline = deadline;
-  deal.timer = tenant.schedule(deadline, kind, { deal: deal.id });
+  deal.timer = tenant.schedule(deadline, kind, DEAL_ID.of(deal.id));
 }
 
 /** A deal enters Created: it is canceled when canceled_duration passes unpaid. */

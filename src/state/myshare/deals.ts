@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from "../kernel/result.js";
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { attribute } from "./attribution.js";
 import { findCatalog } from "./catalogs.js";
@@ -7,7 +8,7 @@ import { freshCode } from "./ids.js";
 import { toCents, paymentSum } from "./money.js";
 import { PROVIDER, type Catalog, type Deal, type DealStatus, type Offer } from "./model.js";
 import { findOffer } from "./offers.js";
-import { myshareState, peekState } from "./state.js";
+import { myshareState } from "./state.js";
 
 export interface DealInput {
   status: "Created" | "Paid";
@@ -34,7 +35,7 @@ export type DealError =
   | { kind: "returnedWithoutCancel" };
 
 export function findDeal(tenant: Tenant, key: string): Deal | undefined {
-  const state = peekState(tenant);
+  const state = peekState(tenant, "myshare");
   if (state === undefined) return undefined;
   const byDealId = state.dealIds.get(key);
   return state.deals.get(byDealId ?? key);
@@ -42,7 +43,7 @@ export function findDeal(tenant: Tenant, key: string): Deal | undefined {
 
 /** By system id only (what timers carry). */
 export function dealBySystemId(tenant: Tenant, id: string): Deal | undefined {
-  return peekState(tenant)?.deals.get(id);
+  return peekState(tenant, "myshare")?.deals.get(id);
 }
 
 /**
@@ -102,7 +103,7 @@ export function createDeal(tenant: Tenant, input: DealInput): Result<{ deal: Dea
 }
 
 function findByDealId(tenant: Tenant, dealId: string): Deal | undefined {
-  const state = peekState(tenant);
+  const state = peekState(tenant, "myshare");
   const id = state?.dealIds.get(dealId);
   return id === undefined ? undefined : state?.deals.get(id);
 }

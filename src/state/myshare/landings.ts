@@ -1,8 +1,9 @@
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { assignDefined } from "./catalogs.js";
 import { freshCode } from "./ids.js";
 import { PROVIDER, type Landing, type LandingFields } from "./model.js";
-import { myshareState, peekState } from "./state.js";
+import { myshareState } from "./state.js";
 
 export function createLanding(tenant: Tenant, fields: LandingFields): Landing {
   const state = myshareState(tenant);
@@ -21,15 +22,15 @@ export function updateLanding(tenant: Tenant, landing: Landing, fields: Partial<
 }
 
 export function deleteLanding(tenant: Tenant, landing: Landing): void {
-  peekState(tenant)?.landings.delete(landing.id);
+  peekState(tenant, "myshare")?.landings.delete(landing.id);
   tenant.record({ provider: PROVIDER, entity: "landing", id: landing.id, from: "created", to: "deleted" });
 }
 
 export function findLanding(tenant: Tenant, id: string): Landing | undefined {
-  return peekState(tenant)?.landings.get(id);
+  return peekState(tenant, "myshare")?.landings.get(id);
 }
 
 export function landingsOf(tenant: Tenant, catalogId: string): Landing[] {
-  const state = peekState(tenant);
+  const state = peekState(tenant, "myshare");
   return state === undefined ? [] : [...state.landings.values()].filter((l) => l.catalogId === catalogId);
 }

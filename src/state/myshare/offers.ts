@@ -1,9 +1,10 @@
 import { fail, ok, type Result } from "../kernel/result.js";
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { assignDefined } from "./catalogs.js";
 import { freshUuid } from "./ids.js";
 import { PROVIDER, type Offer, type OfferFields } from "./model.js";
-import { myshareState, peekState } from "./state.js";
+import { myshareState } from "./state.js";
 
 export type OfferError = { kind: "offerNameTaken" };
 
@@ -13,7 +14,7 @@ export function offerNameTaken(tenant: Tenant, catalogId: string, name: string, 
 }
 
 export function offerByName(tenant: Tenant, catalogId: string, name: string, exceptId?: string): Offer | undefined {
-  const state = peekState(tenant);
+  const state = peekState(tenant, "myshare");
   if (state === undefined) return undefined;
   for (const offer of state.offers.values()) {
     if (offer.catalogId === catalogId && offer.name === name && offer.id !== exceptId) return offer;
@@ -41,11 +42,11 @@ export function updateOffer(tenant: Tenant, offer: Offer, fields: Partial<OfferF
 }
 
 export function findOffer(tenant: Tenant, id: string): Offer | undefined {
-  return peekState(tenant)?.offers.get(id);
+  return peekState(tenant, "myshare")?.offers.get(id);
 }
 
 /** A catalog's offers, oldest first. */
 export function offersOf(tenant: Tenant, catalogId: string): Offer[] {
-  const state = peekState(tenant);
+  const state = peekState(tenant, "myshare");
   return state === undefined ? [] : [...state.offers.values()].filter((o) => o.catalogId === catalogId);
 }

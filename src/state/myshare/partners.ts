@@ -1,9 +1,10 @@
 import { fail, ok, type Result } from "../kernel/result.js";
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { findCatalog } from "./catalogs.js";
 import { freshCode, freshUuid } from "./ids.js";
 import { PROVIDER, type Partner } from "./model.js";
-import { myshareState, peekState } from "./state.js";
+import { myshareState } from "./state.js";
 
 export type JoinError = { kind: "catalogNotFound" } | { kind: "percentOutOfRange"; min: number; max: number };
 
@@ -43,14 +44,14 @@ export function joinPartner(tenant: Tenant, catalogId: string, percent: number |
 
 /** The partner whose promo code `code` is, for that catalog (codes are case-sensitive). */
 export function partnerByPromo(tenant: Tenant, catalogId: string, code: string): Partner | undefined {
-  const state = peekState(tenant);
+  const state = peekState(tenant, "myshare");
   if (state === undefined) return undefined;
   for (const partner of state.partners.values()) if (partner.catalogId === catalogId && partner.promoCode === code) return partner;
   return undefined;
 }
 
 export function partnerByUid(tenant: Tenant, uid: string): Partner | undefined {
-  const state = peekState(tenant);
+  const state = peekState(tenant, "myshare");
   if (state === undefined) return undefined;
   for (const partner of state.partners.values()) if (partner.uid === uid) return partner;
   return undefined;

@@ -8,8 +8,5 @@ export const myshareProvider: ProviderModule = {
   timers: myshareTimers,
   rateLimits: MYSHARE_RATE_LIMITS,
   exportState: exportMyshare,
-  importState: (tenant, data) => {
-    const result = importMyshare(tenant, data);
-    return result.ok ? { ok: true } : { ok: false, message: result.error };
-  },
+  importState: importMyshare,
 };

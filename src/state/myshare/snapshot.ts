@@ -1,16 +1,17 @@
 import { MyshareSnapshot } from "../../contracts/myshare/snapshot.js";
+import { describeIssues } from "../kernel/issues.js";
 import type { JsonValue } from "../kernel/json.js";
 import { fail, ok, type Result } from "../kernel/result.js";
+import { peekState, replaceState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import type { MyshareState } from "./model.js";
-import { peekState, replaceState } from "./state.js";
 
 /**
  * The tenant's myshare state as plain JSON; null while the tenant has not used myshare (exporting must
  * not create the state, which would draw from the tenant's randomness and change what comes next).
  */
 export function exportMyshare(tenant: Tenant): JsonValue {
-  const state = peekState(tenant);
+  const state = peekState(tenant, "myshare");
   if (state === undefined) return null;
   const snapshot: MyshareSnapshot = {
     profile: state.profile,
@@ -32,11 +33,14 @@ function duplicate(ids: string[]): string | undefined {
   return undefined;
 }
 
-/** Rebuilds the tenant's myshare state from a snapshot (null: not used yet), or says what is wrong with it. */
-export function importMyshare(tenant: Tenant, data: unknown): Result<MyshareState | null, string> {
-  if (data === null) return ok(null);
+/**
+ * Rebuilds the tenant's myshare state from a snapshot (null: not used yet), or says what is wrong with
+ * it, paths relative to the myshare part (the kernel names the part).
+ */
+export function importMyshare(tenant: Tenant, data: unknown): Result<void, string> {
+  if (data === null) return ok(undefined);
   const parsed = MyshareSnapshot.safeParse(data);
-  if (!parsed.success) return fail(`myshare: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success) return fail(describeIssues(parsed.error));
   const snap = parsed.data;
   const checks: Array<[string, string[]]> = [
     ["catalog id", snap.catalogs.map((c) => c.id)],
@@ -52,20 +56,20 @@ export function importMyshare(tenant: Tenant, data: unknown): Result<MyshareStat
   ];
   for (const [what, ids] of checks) {
     const dup = duplicate(ids);
-    if (dup !== undefined) return fail(`myshare: ${what} ${dup} appears twice`);
+    if (dup !== undefined) return fail(`${what} ${dup} appears twice; every ${what} must be unique`);
   }
   const catalogs = new Set(snap.catalogs.map((c) => c.id));
   const offers = new Map(snap.offers.map((o) => [o.id, o]));
   const partners = new Set(snap.partners.map((p) => p.id));
   for (const item of [...snap.offers, ...snap.landings, ...snap.partners]) {
-    if (!catalogs.has(item.catalogId)) return fail(`myshare: ${item.id} points to catalog ${item.catalogId}, which the snapshot lacks`);
+    if (!catalogs.has(item.catalogId)) return fail(`${item.id} points to catalog ${item.catalogId}, which the snapshot lacks; add that catalog or remove ${item.id}`);
   }
   for (const deal of snap.deals) {
     const offer = offers.get(deal.offerId);
     if (offer === undefined || offer.catalogId !== deal.catalogId) {
-      return fail(`myshare: deal ${deal.id} points to offer ${deal.offerId} of catalog ${deal.catalogId}, which the snapshot lacks`);
+      return fail(`deal ${deal.id} points to offer ${deal.offerId} of catalog ${deal.catalogId}, which the snapshot lacks; add that offer or remove the deal`);
     }
-    if (deal.partnerId !== null && !partners.has(deal.partnerId)) return fail(`myshare: deal ${deal.id} points to partner ${deal.partnerId}, which the snapshot lacks`);
+    if (deal.partnerId !== null && !partners.has(deal.partnerId)) return fail(`deal ${deal.id} points to partner ${deal.partnerId}, which the snapshot lacks; add that partner or set its partnerId to null`);
   }
   const state: MyshareState = {
     profile: snap.profile,
@@ -76,6 +80,6 @@ export function importMyshare(tenant: Tenant, data: unknown): Result<MyshareStat
     deals: new Map(snap.deals.map((d) => [d.id, d])),
     dealIds: new Map(snap.deals.map((d) => [d.dealId, d.id])),
   };
-  replaceState(tenant, state);
-  return ok(state);
+  replaceState(tenant, "myshare", state);
+  return ok(undefined);
 }

@@ -1,9 +1,14 @@
 import { withTenantFaker } from "../kernel/faker.js";
+import { stateOf } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { uuid4 } from "./ids.js";
 import type { MyshareState, Profile } from "./model.js";
 
-const states = new WeakMap<Tenant, MyshareState>();
+declare module "../kernel/provider-states.js" {
+  interface ProviderStates {
+    myshare: MyshareState;
+  }
+}
 
 /** The business partner the tenant's token stands for: ids and company data, drawn once per tenant. */
 export function newProfile(tenant: Tenant): Profile {
@@ -33,19 +38,7 @@ export function emptyState(profile: Profile): MyshareState {
 
 /** The tenant's myshare data, created on first use. A reset tenant is a new object, so it starts empty. */
 export function myshareState(tenant: Tenant): MyshareState {
-  let state = states.get(tenant);
-  if (state === undefined) {
-    state = emptyState(newProfile(tenant));
-    states.set(tenant, state);
-  }
-  return state;
+  return stateOf(tenant, "myshare", freshState);
 }
 
-/** The state if the tenant has used myshare yet (does not draw from its randomness). */
-export function peekState(tenant: Tenant): MyshareState | undefined {
-  return states.get(tenant);
-}
-
-export function replaceState(tenant: Tenant, state: MyshareState): void {
-  states.set(tenant, state);
-}
+const freshState = (tenant: Tenant): MyshareState => emptyState(newProfile(tenant));

@@ -1,16 +1,11 @@
 import type { TimerHandler } from "../kernel/provider.js";
-import { approve, awaits, cancel, TIMER_APPROVE, TIMER_CANCEL } from "./deal-machine.js";
+import { approve, awaits, cancel, DEAL_ID, TIMER_APPROVE, TIMER_CANCEL } from "./deal-machine.js";
 import { dealBySystemId } from "./deals.js";
-
-function dealKey(payload: Record<string, unknown>): string | undefined {
-  const key = payload["deal"];
-  return typeof key === "string" ? key : undefined;
-}
 
 /** The myshare timers: a Created deal canceled after canceled_duration, a Paid deal approved after hold_duration. */
 export const myshareTimers: Record<string, TimerHandler> = {
   [TIMER_CANCEL]: (tenant, timer) => {
-    const key = dealKey(timer.payload);
+    const key = DEAL_ID.read(timer.payload);
     const deal = key === undefined ? undefined : dealBySystemId(tenant, key);
     if (deal === undefined || !awaits(deal, timer.id, "Created")) return;
     deal.isReturned = false;
@@ -18,7 +13,7 @@ export const myshareTimers: Record<string, TimerHandler> = {
     return { deal: deal.id, deal_id: deal.dealId, status: deal.status };
   },
   [TIMER_APPROVE]: (tenant, timer) => {
-    const key = dealKey(timer.payload);
+    const key = DEAL_ID.read(timer.payload);
     const deal = key === undefined ? undefined : dealBySystemId(tenant, key);
     if (deal === undefined || !awaits(deal, timer.id, "Paid")) return;
     approve(tenant, deal);

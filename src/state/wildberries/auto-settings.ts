@@ -1,10 +1,10 @@
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { fail, ok, type Result } from "../kernel/result.js";
 import { touch } from "./campaign-status.js";
 import { WB_CONFIG } from "./config.js";
 import type { AutoParams, Campaign } from "./model.js";
 import { liveCampaign, MAX_MINUS_PHRASES, unique } from "./phrases.js";
-import { existingState } from "./state.js";
 
 export type AutoError = { kind: "notFound" } | { kind: "wrongType" } | { kind: "tooMany"; max: number };
 
@@ -24,7 +24,7 @@ function automatic(tenant: Tenant, advertId: number): Result<{ campaign: Campaig
 /** The seller's nms of the campaign's subject that are not in it yet, ascending. */
 function addable(tenant: Tenant, params: AutoParams): number[] {
   const inCampaign = new Set(params.nms);
-  const nms = existingState(tenant)?.catalogue.nms ?? [];
+  const nms = peekState(tenant, "wildberries")?.catalogue.nms ?? [];
   return nms
     .filter((n) => n.subjectId === params.subjectId && !inCampaign.has(n.nm))
     .map((n) => n.nm)

@@ -5,6 +5,7 @@ import { touch } from "./campaign-status.js";
 import { WB_CONFIG } from "./config.js";
 import { BID_TICK_MS, isRealistic, nextTick } from "./consistency.js";
 import type { Campaign, PendingBid } from "./model.js";
+import { ADVERT_ID } from "./timer-fields.js";
 
 export const TIMER_BIDS = "wildberries.campaignBids";
 
@@ -69,7 +70,7 @@ export function changeBid(tenant: Tenant, campaign: Campaign, input: BidInput): 
   }
   campaign.pendingBids = [...campaign.pendingBids.filter((b) => !sameTarget(b, bid)), bid];
   if (campaign.pendingBidTimer === null) {
-    campaign.pendingBidTimer = tenant.schedule(nextTick(tenant.now(), BID_TICK_MS), TIMER_BIDS, { advertId: campaign.advertId });
+    campaign.pendingBidTimer = tenant.schedule(nextTick(tenant.now(), BID_TICK_MS), TIMER_BIDS, ADVERT_ID.of(campaign.advertId));
   }
   return ok(undefined);
 }

@@ -1,10 +1,10 @@
 import type { WbAdvertType8, WbAdvertType9, WbPromotionCount } from "../../contracts/wildberries/campaigns.js";
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { visibleView } from "./campaign-status.js";
 import { renderCampaign } from "./campaign-views.js";
 import type { Campaign, CampaignView } from "./model.js";
 import { moscowTimestamp } from "./moscow-time.js";
-import { existingState } from "./state.js";
 
 export type AdvertsOrder = "create" | "change" | "id";
 export type AdvertsDirection = "asc" | "desc";
@@ -26,7 +26,7 @@ interface Visible {
 
 /** Every campaign readers can see now, with the view they see (realistic: as of the last 3-minute sync). */
 function visibleCampaigns(tenant: Tenant): Visible[] {
-  const state = existingState(tenant);
+  const state = peekState(tenant, "wildberries");
   if (state === undefined) return [];
   const out: Visible[] = [];
   for (const campaign of state.campaigns.values()) {
@@ -44,7 +44,7 @@ function sortKey(v: Visible, order: AdvertsOrder): number {
 
 /** POST /adv/v1/promotion/adverts: the matching campaigns, ordered; empty means 204. */
 export function listCampaigns(tenant: Tenant, query: AdvertsQuery): (WbAdvertType8 | WbAdvertType9)[] {
-  const state = existingState(tenant);
+  const state = peekState(tenant, "wildberries");
   if (state === undefined) return [];
   const wanted = query.ids === undefined ? undefined : new Set(query.ids);
   const sign = query.direction === "asc" ? 1 : -1;

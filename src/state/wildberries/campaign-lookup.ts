@@ -1,6 +1,6 @@
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import type { Campaign } from "./model.js";
-import { existingState } from "./state.js";
 
 /**
  * The tenant's promotion campaign `advertId`, or undefined when it has none by that id. Never creates
@@ -9,7 +9,7 @@ import { existingState } from "./state.js";
  * real API does for a campaign being deleted.
  */
 export function findCampaign(tenant: Tenant, advertId: number): Campaign | undefined {
-  const campaign = existingState(tenant)?.campaigns.get(advertId);
+  const campaign = peekState(tenant, "wildberries")?.campaigns.get(advertId);
   if (campaign === undefined) return undefined;
   if (campaign.status === -1 && campaign.purgeAt !== null && campaign.purgeAt <= tenant.now()) return undefined;
   return campaign;

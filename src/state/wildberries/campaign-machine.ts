@@ -1,10 +1,11 @@
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { fail, ok, type Result } from "../kernel/result.js";
 import { ACTION_TARGET, actionAllowed } from "./campaign-rules.js";
 import { setCampaignStatus } from "./campaign-status.js";
 import { isRealistic, nextTick, STATUS_TICK_MS } from "./consistency.js";
 import type { Campaign, StatusAction } from "./model.js";
-import { existingState } from "./state.js";
+import { ADVERT_ID } from "./timer-fields.js";
 
 export const TIMER_ACTION = "wildberries.campaignAction";
 export const TIMER_PURGE = "wildberries.campaignPurge";
@@ -25,7 +26,7 @@ export function requestAction(tenant: Tenant, campaign: Campaign, action: Status
   }
   campaign.pendingAction = action;
   if (campaign.pendingActionTimer === null) {
-    campaign.pendingActionTimer = tenant.schedule(nextTick(tenant.now(), STATUS_TICK_MS), TIMER_ACTION, { advertId: campaign.advertId });
+    campaign.pendingActionTimer = tenant.schedule(nextTick(tenant.now(), STATUS_TICK_MS), TIMER_ACTION, ADVERT_ID.of(campaign.advertId));
   }
   return ok(undefined);
 }
@@ -53,13 +54,13 @@ export function deleteCampaign(tenant: Tenant, campaign: Campaign): Result<void,
   dropPendingAction(tenant, campaign);
   setCampaignStatus(tenant, campaign, -1);
   campaign.purgeAt = tenant.now() + tenant.rng.int(PURGE_MIN_S, PURGE_MAX_S) * 1000;
-  tenant.schedule(campaign.purgeAt, TIMER_PURGE, { advertId: campaign.advertId });
+  tenant.schedule(campaign.purgeAt, TIMER_PURGE, ADVERT_ID.of(campaign.advertId));
   return ok(undefined);
 }
 
 /** The purge timer: the -1 campaign leaves the state. */
 export function purgeCampaign(tenant: Tenant, advertId: number): boolean {
-  const state = existingState(tenant);
+  const state = peekState(tenant, "wildberries");
   const campaign = state?.campaigns.get(advertId);
   if (state === undefined || campaign === undefined || campaign.status !== -1) return false;
   tenant.cancel(campaign.pendingBidTimer);

@@ -1,19 +1,15 @@
 import type { TimerHandler } from "../kernel/provider.js";
 import type { Timer } from "../kernel/scheduler.js";
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { applyPendingBids, TIMER_BIDS } from "./campaign-bids.js";
 import { applyPendingAction, purgeCampaign, TIMER_ACTION, TIMER_PURGE } from "./campaign-machine.js";
 import type { Campaign } from "./model.js";
-import { existingState } from "./state.js";
-
-function advertIdOf(timer: Timer): number | undefined {
-  const id = timer.payload["advertId"];
-  return typeof id === "number" ? id : undefined;
-}
+import { ADVERT_ID } from "./timer-fields.js";
 
 function campaignOf(tenant: Tenant, timer: Timer): Campaign | undefined {
-  const id = advertIdOf(timer);
-  return id === undefined ? undefined : existingState(tenant)?.campaigns.get(id);
+  const id = ADVERT_ID.read(timer.payload);
+  return id === undefined ? undefined : peekState(tenant, "wildberries")?.campaigns.get(id);
 }
 
 /** Timers of promotion campaigns: queued status actions and bids (realistic consistency) and the purge of deleted (-1) campaigns. */
@@ -30,7 +26,7 @@ export const campaignTimers: Record<string, TimerHandler> = {
     return { advertId: campaign.advertId, applied: applyPendingBids(tenant, campaign) };
   },
   [TIMER_PURGE]: (tenant, timer) => {
-    const id = advertIdOf(timer);
+    const id = ADVERT_ID.read(timer.payload);
     if (id === undefined) return;
     return { advertId: id, purged: purgeCampaign(tenant, id) };
   },

@@ -1,9 +1,9 @@
 import { fail, ok, type Result } from "../kernel/result.js";
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { WB_CONFIG } from "./config.js";
 import type { CampaignStatus } from "./model.js";
 import { DAY_MS, moscowDate, moscowDayStart } from "./moscow-time.js";
-import { existingState } from "./state.js";
 import { round2, type StatBlock } from "./traffic-math.js";
 import { APP_TYPES, type CampaignTraffic } from "./traffic-model.js";
 import * as Layout from "./traffic-model.js";
@@ -96,7 +96,7 @@ export function fullstats(tenant: Tenant, items: readonly FullstatsItem[]): Resu
     if (!period.ok) return period;
     periods.push(period.value);
   }
-  const state = existingState(tenant);
+  const state = peekState(tenant, "wildberries");
   if (state === undefined) return fail("notFound");
   const titles = new Map<number, string>();
   for (const card of state.catalogue.nms) titles.set(card.nm, card.title);

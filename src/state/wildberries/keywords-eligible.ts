@@ -7,7 +7,7 @@ import type { CampaignTraffic } from "./traffic-model.js";
 export interface EligibleKeywords {
   /** Index in CampaignTraffic.regimes of the eligible keywords and their weights; -1 when none. */
   regime: number;
-  /** Σ eligible weights / Σ seeded weights, at most 1: the share of search traffic left. */
+  /** Σ eligible weights / Σ weights of the keyword set (fixed phrases that joined it included), at most 1: the share of search traffic left. */
   reach: number;
 }
 
@@ -23,10 +23,11 @@ export interface Cached {
   result: EligibleKeywords;
 }
 
-/** Not state: recomputed whenever the phrase lists (or the keyword set) change. */
-const cache = new WeakMap<CampaignTraffic, Cached>();
-
-/** A caller-held slot for the cached answer (the hourly tick keeps one per active campaign). */
+/**
+ * A caller-held slot for the last answer (the hourly tick keeps one per active campaign, traffic-memo.ts):
+ * not state, recomputed whenever the phrase lists (or the keyword set) change. Computing again gives the
+ * same answer (fixed phrases join the keyword set once, a regime is added once).
+ */
 export interface EligibilityMemo {
   cached: Cached | undefined;
 }
@@ -50,7 +51,7 @@ const sameLengths = (a: readonly number[], l: PhraseLists) =>
  */
 export function eligibleKeywords(tenant: Tenant, campaign: Campaign, traffic: CampaignTraffic, memo?: EligibilityMemo): EligibleKeywords {
   const lists = campaign.phrases;
-  const hit = memo?.cached ?? cache.get(traffic);
+  const hit = memo?.cached;
   if (
     hit !== undefined &&
     hit.lists === lists &&
@@ -76,14 +77,12 @@ export function eligibleKeywords(tenant: Tenant, campaign: Campaign, traffic: Ca
     keywordCount: traffic.keywords.length,
     result,
   };
-  cache.set(traffic, entry);
   if (memo !== undefined) memo.cached = entry;
   return result;
 }
 
 function compute(tenant: Tenant, campaign: Campaign, traffic: CampaignTraffic): EligibleKeywords {
   const lists = campaign.phrases;
-  const seededTotal = traffic.weights.reduce((a, w) => a + w, 0);
   let candidates: number[];
   if (campaign.type === 9 && lists.fixed && lists.pluse.length > 0) {
     candidates = [];
@@ -102,6 +101,8 @@ function compute(tenant: Tenant, campaign: Campaign, traffic: CampaignTraffic): 
   } else {
     candidates = traffic.keywords.map((_, i) => i);
   }
+  // After the fixed phrases joined: the same lists always give the same answer, however often it is computed.
+  const seededTotal = traffic.weights.reduce((a, w) => a + w, 0);
   const strong = new Set((campaign.type === 9 ? lists.strong : []).map(normalisePhrase));
   const containing = (campaign.type === 9 ? [...lists.phrase, ...lists.excluded] : lists.excluded).map(words);
   const indexes = candidates.filter((i) => {

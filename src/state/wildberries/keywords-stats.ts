@@ -1,8 +1,8 @@
 import { fail, ok, type Result } from "../kernel/result.js";
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { findCampaign } from "./campaign-lookup.js";
 import { DAY_MS, moscowDayStart } from "./moscow-time.js";
-import { existingState } from "./state.js";
 import { dayWords, ratio, rubles } from "./traffic-math.js";
 import { WORD_CLICKS, WORD_METRICS, WORD_SPEND_KOP, WORD_VIEWS } from "./traffic-model.js";
 
@@ -36,7 +36,7 @@ export function keywordStats(tenant: Tenant, advertId: number, from: string, to:
   if ((last - first) / DAY_MS + 1 > KEYWORD_STATS_MAX_DAYS) return fail("period");
   const campaign = findCampaign(tenant, advertId);
   if (campaign === undefined) return fail("notFound");
-  const traffic = existingState(tenant)?.traffic.byCampaign.get(advertId);
+  const traffic = peekState(tenant, "wildberries")?.traffic.byCampaign.get(advertId);
   const out: KeywordDay[] = [];
   for (const day of traffic?.days ?? []) {
     if (day.day < from || day.day > to) continue;

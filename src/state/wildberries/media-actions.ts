@@ -4,6 +4,7 @@ import { findMedia } from "./media-lookup.js";
 import { setMediaStatus, settleRunning, TIMER_MEDIA_LAUNCH } from "./media-machine.js";
 import type { MediaCampaign, MediaStatus } from "./model.js";
 import { moscowDate } from "./moscow-time.js";
+import { ADVERT_ID } from "./timer-fields.js";
 
 /** At most this many pauses per campaign per Moscow day (research §7.2). */
 export const MEDIA_PAUSES_PER_DAY = 10;
@@ -54,7 +55,7 @@ export function startMedia(tenant: Tenant, advertId: number, reason?: string): R
   if (!CAN_START.includes(campaign.status)) return fail({ kind: "notAllowed", status: campaign.status });
   setMediaStatus(tenant, campaign, 4, reasonDetail(reason));
   const hold = tenant.rng.int(LAUNCH_HOLD_MIN_S, LAUNCH_HOLD_MAX_S) * 1000;
-  campaign.launchTimer = tenant.schedule(tenant.now() + hold, TIMER_MEDIA_LAUNCH, { advertId });
+  campaign.launchTimer = tenant.schedule(tenant.now() + hold, TIMER_MEDIA_LAUNCH, ADVERT_ID.of(advertId));
   return ok(campaign);
 }
 

@@ -1,9 +1,11 @@
 import type { JsonValue } from "../kernel/json.js";
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { budgetSpent, dailyLimitReached, accrueMedia, mediaPauseHour, surelyRunsUntil } from "./media-traffic.js";
 import type { MediaCampaign, MediaStatus } from "./model.js";
 import { DAY_MS, moscowDate, moscowMidnight } from "./moscow-time.js";
 import { dropMediaDays, oldestKeptDay, surelyDroppedBefore } from "./stats-retention.js";
+import { ADVERT_ID } from "./timer-fields.js";
 import { MEDIA_TRAFFIC_TIMER, nextHour, nextTrafficTick, surelyTicksUntil } from "./traffic-clock.js";
 
 /** Timer kinds of media campaigns (handled in media-timers.ts). */
@@ -24,7 +26,7 @@ function scheduleTraffic(tenant: Tenant, campaign: MediaCampaign, reuse?: number
   const end = Math.max(now, campaign.to);
   let at = Math.min(nextTrafficTick(tenant, end), end);
   if (at > nextHour(now) && !surelyRunsUntil(campaign, at)) at = Math.max(nextHour(now), Math.min(at, mediaPauseHour(campaign, at) ?? at));
-  const payload = { advertId: campaign.advertId };
+  const payload = ADVERT_ID.of(campaign.advertId);
   campaign.trafficTimer = reuse === undefined ? tenant.schedule(at, TIMER_MEDIA_TRAFFIC, payload) : tenant.scheduler.reschedule(reuse, at, TIMER_MEDIA_TRAFFIC, payload);
 }
 
@@ -40,10 +42,10 @@ export function enterMediaStatus(tenant: Tenant, campaign: MediaCampaign): void 
       scheduleTraffic(tenant, campaign);
       break;
     case 5:
-      campaign.dayTimer = tenant.schedule(campaign.from, TIMER_MEDIA_DAY, { advertId: campaign.advertId });
+      campaign.dayTimer = tenant.schedule(campaign.from, TIMER_MEDIA_DAY, ADVERT_ID.of(campaign.advertId));
       break;
     case 10:
-      campaign.dayTimer = tenant.schedule(moscowMidnight(now) + DAY_MS, TIMER_MEDIA_DAY, { advertId: campaign.advertId });
+      campaign.dayTimer = tenant.schedule(moscowMidnight(now) + DAY_MS, TIMER_MEDIA_DAY, ADVERT_ID.of(campaign.advertId));
       break;
     case 11:
       if (campaign.type === 2 && budgetSpent(campaign)) campaign.reason = BUDGET_REASON;
@@ -119,7 +121,9 @@ export function mediaTrafficTick(tenant: Tenant, campaign: MediaCampaign, timerI
   const until = surelyTicksUntil(tenant, campaign.to);
   const droppedBefore = surelyDroppedBefore(surelyRunsUntil(campaign, until) ? until : tenant.now());
   const outcome = accrueMedia(tenant, campaign, tenant.now(), droppedBefore);
-  dropMediaDays(campaign, oldestKeptDay(tenant.now()));
+  // The campaign lives in the tenant's state, so there is one.
+  const state = peekState(tenant, "wildberries");
+  if (state !== undefined) dropMediaDays(state.memo, campaign, oldestKeptDay(tenant.now()));
   if (tenant.now() >= campaign.to) setMediaStatus(tenant, campaign, 7);
   else if (outcome === "budget") setMediaStatus(tenant, campaign, 11);
   else if (outcome === "daily") setMediaStatus(tenant, campaign, 10);

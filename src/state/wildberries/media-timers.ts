@@ -1,16 +1,12 @@
 import type { TimerHandler } from "../kernel/provider.js";
 import { findMedia } from "./media-lookup.js";
+import { ADVERT_ID } from "./timer-fields.js";
 import { configuredStatus, enterMediaStatus, mediaTrafficTick, setMediaStatus, TIMER_MEDIA_DAY, TIMER_MEDIA_LAUNCH, TIMER_MEDIA_TRAFFIC } from "./media-machine.js";
-
-function advertIdOf(payload: Record<string, unknown>): number | undefined {
-  const id = payload["advertId"];
-  return typeof id === "number" ? id : undefined;
-}
 
 /** Timers of media campaigns: the launch hold in status 4, hourly traffic, scheduled go-live and daily-limit resume. */
 export const mediaTimers: Record<string, TimerHandler> = {
   [TIMER_MEDIA_LAUNCH]: (tenant, timer) => {
-    const id = advertIdOf(timer.payload);
+    const id = ADVERT_ID.read(timer.payload);
     const campaign = id === undefined ? undefined : findMedia(tenant, id);
     if (campaign === undefined || campaign.status !== 4 || campaign.launchTimer !== timer.id) return;
     campaign.launchTimer = null;
@@ -19,14 +15,14 @@ export const mediaTimers: Record<string, TimerHandler> = {
     return { advertId: campaign.advertId, status: to };
   },
   [TIMER_MEDIA_TRAFFIC]: (tenant, timer) => {
-    const id = advertIdOf(timer.payload);
+    const id = ADVERT_ID.read(timer.payload);
     const campaign = id === undefined ? undefined : findMedia(tenant, id);
     if (campaign === undefined) return;
     mediaTrafficTick(tenant, campaign, timer.id);
     return { advertId: campaign.advertId, status: campaign.status };
   },
   [TIMER_MEDIA_DAY]: (tenant, timer) => {
-    const id = advertIdOf(timer.payload);
+    const id = ADVERT_ID.read(timer.payload);
     const campaign = id === undefined ? undefined : findMedia(tenant, id);
     if (campaign === undefined || (campaign.status !== 5 && campaign.status !== 10) || campaign.dayTimer !== timer.id) return;
     campaign.dayTimer = null;

@@ -54,7 +54,7 @@ export function budgetSpent(campaign: MediaCampaign): boolean {
 /** Booked views of a banner's cell on the piece's day, before the piece (0 for a day not booked yet). */
 type BookedViews = (item: MediaItem, app: number) => number;
 
-const ZERO: MediaCell = { views: 0, clicks: 0, atbs: 0, orders: 0, expenses: 0 };
+const ZERO: Readonly<MediaCell> = { views: 0, clicks: 0, atbs: 0, orders: 0, expenses: 0 };
 
 /** Orders per add-to-basket. */
 const ORDER_RATE = 0.3;

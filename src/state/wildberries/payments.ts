@@ -1,8 +1,9 @@
 import { fail, ok, type Result } from "../kernel/result.js";
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import type { Money, Payment } from "./model.js";
 import { DAY_MS, moscowDate, moscowDayStart } from "./moscow-time.js";
-import { existingState, wildberriesState } from "./state.js";
+import { wildberriesState } from "./state.js";
 
 /** What the control plane adds (each a non-negative whole number of rubles). */
 export type MoneyTopUp = Partial<Money>;
@@ -28,7 +29,7 @@ export function topUpMoney(tenant: Tenant, add: MoneyTopUp): Money {
 
 /** The seller's money now (zeros for a seller never seen). */
 export function moneyOf(tenant: Tenant): Money {
-  return { ...(existingState(tenant)?.money ?? { balance: 0, net: 0, bonus: 0 }) };
+  return { ...(peekState(tenant, "wildberries")?.money ?? { balance: 0, net: 0, bonus: 0 }) };
 }
 
 /** GET /adv/v1/payments: from and to (Moscow days, inclusive) are optional; both given, 1 to 31 days. */
@@ -39,7 +40,7 @@ export function listPayments(tenant: Tenant, from: string | undefined, to: strin
   const end = to === undefined ? undefined : moscowDayStart(to);
   if ((from !== undefined && begin === undefined) || (to !== undefined && end === undefined)) return fail("interval");
   if (begin !== undefined && end !== undefined && (end < begin || (end - begin) / DAY_MS + 1 > PAYMENTS_MAX_DAYS)) return fail("interval");
-  const payments = existingState(tenant)?.payments ?? [];
+  const payments = peekState(tenant, "wildberries")?.payments ?? [];
   return ok(
     payments.filter((p) => {
       const day = moscowDate(p.at);

@@ -10,8 +10,5 @@ export const wildberriesProvider: ProviderModule = {
   timers: { ...campaignTimers, ...trafficTimers, ...mediaTimers },
   rateLimits: WILDBERRIES_RATE_LIMITS,
   exportState: exportWildberries,
-  importState: (tenant, data) => {
-    const result = importWildberries(tenant, data);
-    return result.ok ? { ok: true } : { ok: false, message: result.error };
-  },
+  importState: importWildberries,
 };

@@ -5,6 +5,7 @@ import type { Tenant } from "../kernel/tenant.js";
 import { TIMER_BIDS } from "./campaign-bids.js";
 import { TIMER_ACTION, TIMER_PURGE } from "./campaign-machine.js";
 import { TIMER_MEDIA_DAY, TIMER_MEDIA_LAUNCH, TIMER_MEDIA_TRAFFIC } from "./media-machine.js";
+import { ADVERT_ID } from "./timer-fields.js";
 import { APP_COUNT, METRICS, SEARCH_GROUP } from "./traffic-model.js";
 import { TRAFFIC_TIMER } from "./traffic-timers.js";
 
@@ -52,7 +53,7 @@ function timerProblem(timers: ReadonlyMap<number, Timer>, path: string, id: numb
   if (id === null) return undefined;
   const timer = timers.get(id);
   if (timer === undefined) return `${path}: timer ${id} is not pending in scheduler.timers; add it there or set ${path} to null`;
-  if (timer.kind !== kind || timer.payload["advertId"] !== advertId) {
+  if (timer.kind !== kind || ADVERT_ID.read(timer.payload) !== advertId) {
     return `${path}: timer ${id} is a "${timer.kind}" timer for ${JSON.stringify(timer.payload)}, not a "${kind}" timer for advertId ${advertId}`;
   }
   return undefined;
@@ -87,7 +88,7 @@ function campaignsProblem(s: WildberriesSnapshot, timers: ReadonlyMap<number, Ti
   const tooHigh = ids.find((x) => x > s.nextAdvertId);
   if (tooHigh !== undefined) return `nextAdvertId: ${s.nextAdvertId} is the last id handed out, but campaign ${tooHigh} exists; set nextAdvertId to at least the largest advertId`;
   const catalogue = new Set(s.catalogue.nms.map((n) => n.nm));
-  const purges = new Set([...timers.values()].filter((t) => t.kind === TIMER_PURGE).map((t) => `${String(t.payload["advertId"])}@${t.at}`));
+  const purges = new Set([...timers.values()].filter((t) => t.kind === TIMER_PURGE).map((t) => `${String(ADVERT_ID.read(t.payload))}@${t.at}`));
   for (const [i, c] of s.campaigns.entries()) {
     const path = `campaigns[${i}]`;
     if (c.type === 8 && (c.autoParams === null || c.unitedParams !== null)) return `${path}: an automatic (type 8) campaign has autoParams and unitedParams null`;

@@ -2,10 +2,12 @@ import { WildberriesSnapshot } from "../../contracts/wildberries/snapshot.js";
 import { describeIssues } from "../kernel/issues.js";
 import type { JsonValue } from "../kernel/json.js";
 import { fail, ok, type Result } from "../kernel/result.js";
+import { peekState, replaceState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import type { Campaign, Catalogue, MediaCampaign, Money, Payment, UpdRow } from "./model.js";
 import { snapshotProblem } from "./snapshot-checks.js";
-import { existingState, replaceState, type WildberriesState } from "./state.js";
+import type { WildberriesState } from "./state.js";
+import { emptyMemo } from "./traffic-memo.js";
 import type { CampaignTraffic, TrafficState } from "./traffic-model.js";
 
 /**
@@ -14,7 +16,7 @@ import type { CampaignTraffic, TrafficState } from "./traffic-model.js";
  * the export does not create its seller).
  */
 export function exportWildberries(tenant: Tenant): JsonValue {
-  const state = existingState(tenant);
+  const state = peekState(tenant, "wildberries");
   if (state === undefined) return null;
   // Typed as the schema's output: the compiler proves every model field has its place in the snapshot.
   const snapshot: WildberriesSnapshot = {
@@ -78,7 +80,8 @@ export function importWildberries(tenant: Tenant, data: unknown): Result<void, s
     nextPaymentId: s.nextPaymentId,
     nextUpdNum: s.nextUpdNum,
     nextMediaItemId: s.nextMediaItemId,
+    memo: emptyMemo(),
   };
-  replaceState(tenant, state);
+  replaceState(tenant, "wildberries", state);
   return ok(undefined);
 }

@@ -1,9 +1,9 @@
 import { fail, ok, type Result } from "../kernel/result.js";
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { findCampaign } from "./campaign-lookup.js";
 import type { Campaign } from "./model.js";
 import { moscowTimestamp, NEVER_ENDS } from "./moscow-time.js";
-import { existingState } from "./state.js";
 import { keywordTotals, ratio, round2, rubles } from "./traffic-math.js";
 import { WORD_CLICKS, WORD_METRICS, WORD_SPEND_KOP, WORD_VIEWS, type CampaignTraffic } from "./traffic-model.js";
 
@@ -46,7 +46,7 @@ function shownKeywords(traffic: CampaignTraffic | undefined): WordTotal[] {
 function campaignOf(tenant: Tenant, advertId: number): { campaign: Campaign; traffic: CampaignTraffic | undefined } | undefined {
   const campaign = findCampaign(tenant, advertId);
   if (campaign === undefined) return undefined;
-  return { campaign, traffic: existingState(tenant)?.traffic.byCampaign.get(advertId) };
+  return { campaign, traffic: peekState(tenant, "wildberries")?.traffic.byCampaign.get(advertId) };
 }
 
 /** Clusters (count = views of all their phrases), largest first; an automatic (type 8) campaign only. */

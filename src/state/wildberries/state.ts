@@ -1,6 +1,8 @@
+import { stateOf } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { generateCatalogue } from "./catalogue.js";
 import type { Campaign, Catalogue, MediaCampaign, Money, Payment, UpdRow } from "./model.js";
+import { emptyMemo, type WildberriesMemo } from "./traffic-memo.js";
 import { emptyTraffic, type TrafficState } from "./traffic-model.js";
 
 /** Everything the Wildberries side keeps for one tenant (one seller). */
@@ -17,9 +19,15 @@ export interface WildberriesState {
   nextPaymentId: number;
   nextUpdNum: number;
   nextMediaItemId: number;
+  /** Work saved between calls (traffic-memo.ts): not state, never exported. */
+  memo: WildberriesMemo;
 }
 
-const states = new WeakMap<Tenant, WildberriesState>();
+declare module "../kernel/provider-states.js" {
+  interface ProviderStates {
+    wildberries: WildberriesState;
+  }
+}
 
 export function emptyState(tenant: Tenant): WildberriesState {
   return {
@@ -34,26 +42,13 @@ export function emptyState(tenant: Tenant): WildberriesState {
     nextPaymentId: tenant.rng.int(1_000_000, 9_000_000),
     nextUpdNum: 0,
     nextMediaItemId: tenant.rng.int(100_000, 900_000),
+    memo: emptyMemo(),
   };
 }
 
 /** The tenant's Wildberries seller, created (with its seeded catalogue) on first use. */
 export function wildberriesState(tenant: Tenant): WildberriesState {
-  let state = states.get(tenant);
-  if (state === undefined) {
-    state = emptyState(tenant);
-    states.set(tenant, state);
-  }
-  return state;
-}
-
-export function replaceState(tenant: Tenant, state: WildberriesState): void {
-  states.set(tenant, state);
-}
-
-/** The tenant's state if it has one, without creating it (timers use this: no state, nothing to do). */
-export function existingState(tenant: Tenant): WildberriesState | undefined {
-  return states.get(tenant);
+  return stateOf(tenant, "wildberries", emptyState);
 }
 
 /** A fresh campaign id: 7-8 digits, increasing with gaps, as Wildberries hands them out. */

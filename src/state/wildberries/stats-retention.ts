@@ -4,6 +4,7 @@ import type { MediaCampaign } from "./model.js";
 import { DAY_MS, moscowDate, moscowDayStart } from "./moscow-time.js";
 import type { WildberriesState } from "./state.js";
 import { addDayWords } from "./traffic-math.js";
+import type { WildberriesMemo } from "./traffic-memo.js";
 import { dayIndexStart, moscowDayIndex } from "./traffic-clock.js";
 import { WORD_METRICS, type CampaignTraffic } from "./traffic-model.js";
 
@@ -52,13 +53,13 @@ function dropCampaignDays(traffic: CampaignTraffic, oldest: string): void {
   traffic.days.splice(0, count);
 }
 
-/** Per media campaign, the first day that may still have cells (the days before are dropped). Not state. */
-const mediaFirstDay = new WeakMap<MediaCampaign, number>();
-
-/** Drops a media campaign's cells of days before `oldest` (keys "YYYY-MM-DD|itemId|appType"). */
-export function dropMediaDays(campaign: MediaCampaign, oldest: string): void {
+/**
+ * Drops a media campaign's cells of days before `oldest` (keys "YYYY-MM-DD|itemId|appType"), remembering
+ * in `memo` the first day that may still have cells.
+ */
+export function dropMediaDays(memo: WildberriesMemo, campaign: MediaCampaign, oldest: string): void {
   const last = moscowDayIndexOf(oldest);
-  let first = mediaFirstDay.get(campaign);
+  let first = memo.mediaFirstDay.get(campaign);
   if (first === undefined) {
     // Cells are added day after day, so the first key holds the oldest day kept.
     first = last;
@@ -74,7 +75,7 @@ export function dropMediaDays(campaign: MediaCampaign, oldest: string): void {
       for (const item of campaign.items) for (const [app] of MEDIA_APPS) delete campaign.traffic[cellKey(day, item.id, app)];
     }
   }
-  mediaFirstDay.set(campaign, Math.max(first, last));
+  memo.mediaFirstDay.set(campaign, Math.max(first, last));
 }
 
 /**
@@ -112,14 +113,11 @@ function dropUpdRows(state: WildberriesState, oldest: string): void {
   }
 }
 
-/** The oldest day kept at the last drop, per state: the work is done once per Moscow day. Not state. */
-const lastDrop = new WeakMap<WildberriesState, string>();
-
 /** Drops every per-day statistic of the tenant's promotion campaigns older than STATS_RETENTION_DAYS. */
 export function dropOldStats(tenant: Tenant, state: WildberriesState): void {
   const oldest = oldestKeptDay(tenant.now());
-  if (lastDrop.get(state) === oldest) return;
-  lastDrop.set(state, oldest);
+  if (state.memo.lastDrop === oldest) return;
+  state.memo.lastDrop = oldest;
   for (const traffic of state.traffic.byCampaign.values()) {
     const first = traffic.days[0];
     if (first !== undefined && first.day < oldest) dropCampaignDays(traffic, oldest);

@@ -47,7 +47,7 @@ const HOUR_FACTOR = [
   0.3, 0.2, 0.15, 0.1, 0.1, 0.15, 0.3, 0.5, 0.8, 1.0, 1.1, 1.15, 1.2, 1.2, 1.15, 1.1, 1.1, 1.15, 1.25, 1.4, 1.5, 1.45, 1.1, 0.6,
 ] as const;
 /** Factor-hours from midnight to the start of each hour (25 entries, the last one the whole day). */
-const HOUR_CUMULATIVE = HOUR_FACTOR.reduce<number[]>((sums, f) => [...sums, (sums[sums.length - 1] ?? 0) + f], [0]);
+const HOUR_CUMULATIVE: readonly number[] = HOUR_FACTOR.reduce<number[]>((sums, f) => [...sums, (sums[sums.length - 1] ?? 0) + f], [0]);
 
 /** W(t): factor-weighted hours from the Moscow midnight `dayStart` to `at` (within that day). */
 function factorHours(dayStart: number, at: number): number {
@@ -87,6 +87,12 @@ interface DayPlan {
   ctr: number;
   atbRate: number;
   orderRate: number;
+  /**
+   * Scratch space of pieceOf, sized for the plan's cells (valueAt) on first use: value(from), then the
+   * piece value(to) - value(from). Empty in a plan that never cuts a piece (daySpendBound).
+   */
+  start: number[];
+  piece: number[];
 }
 
 const NOISE_MIN = 0.75;
@@ -139,7 +145,17 @@ function basePlan(campaign: Campaign, traffic: CampaignTraffic, eligible: Eligib
     }
   }
   const dayNms = nms.map((b): NmPlan => ({ nm: b.nm, search: 0, other: 0, searchCpm: b.searchCpm, otherCpm: b.otherCpm, position: 0, price: b.price }));
-  const day: DayPlan = { seed: 0, dayStart: 0, nms: dayNms, regime: eligible.regime, ctr: traffic.ctr, atbRate: traffic.atbRate, orderRate: traffic.orderRate };
+  const day: DayPlan = {
+    seed: 0,
+    dayStart: 0,
+    nms: dayNms,
+    regime: eligible.regime,
+    ctr: traffic.ctr,
+    atbRate: traffic.atbRate,
+    orderRate: traffic.orderRate,
+    start: [],
+    piece: [],
+  };
   return { campaignSeed: traffic.seed, nms, day };
 }
 
@@ -164,8 +180,6 @@ function planOn(base: BasePlan, dayIndex: number, noiseOf: (seed: number) => num
   });
   return plan;
 }
-
-const planDay = (campaign: Campaign, traffic: CampaignTraffic, eligible: EligibleKeywords, dayIndex: number): DayPlan => planOn(basePlan(campaign, traffic, eligible), dayIndex);
 
 // One (nm, app) cell of value(t), in this order; SLOTS numbers per cell.
 const S_VIEWS = 0;
@@ -216,45 +230,44 @@ function valueAt(plan: DayPlan, at: number, out: number[], counts: boolean): voi
   out[o] = Math.min(allClicks, Math.floor(searchViews * plan.ctr + unit(plan.seed, K_SEARCH_CLICKS)));
 }
 
-// Scratch space (reused: no allocation on the hot path).
-let fromValues: number[] = [];
-let toValues: number[] = [];
-
-/** The plan's cells accrued over [from, to] (one Moscow day) into `toValues` (`counts`: see valueAt); returns the spend in kopecks. */
+/** The plan's cells accrued over [from, to] (one Moscow day) into `plan.piece` (`counts`: see valueAt); returns the spend in kopecks. */
 function pieceOf(plan: DayPlan, from: number, to: number, counts = true): number {
   const size = plan.nms.length * APP_COUNT * SLOTS + 1;
-  if (fromValues.length < size) {
-    fromValues = new Array<number>(size).fill(0);
-    toValues = new Array<number>(size).fill(0);
+  if (plan.piece.length < size) {
+    plan.start = new Array<number>(size).fill(0);
+    plan.piece = new Array<number>(size).fill(0);
   }
-  valueAt(plan, to, toValues, counts);
-  if (from > plan.dayStart) valueAt(plan, from, fromValues, counts);
-  else fromValues.fill(0, 0, size);
+  const start = plan.start;
+  const piece = plan.piece;
+  valueAt(plan, to, piece, counts);
+  if (from > plan.dayStart) valueAt(plan, from, start, counts);
+  else start.fill(0, 0, size);
   let spend = 0;
   for (let i = 0; i < size; i++) {
-    toValues[i] = (toValues[i] ?? 0) - (fromValues[i] ?? 0);
-    if (i % SLOTS === SPEND && i < size - 1) spend += toValues[i] ?? 0;
+    piece[i] = (piece[i] ?? 0) - (start[i] ?? 0);
+    if (i % SLOTS === SPEND && i < size - 1) spend += piece[i] ?? 0;
   }
   return spend;
 }
 
-/** Cuts the piece in `toValues` to `availableKop`: counts shrink in proportion, spend is exactly what is left. */
+/** Cuts the piece in `plan.piece` to `availableKop`: counts shrink in proportion, spend is exactly what is left. */
 function cutPiece(plan: DayPlan, totalKop: number, availableKop: number): void {
   const size = plan.nms.length * APP_COUNT * SLOTS;
+  const piece = plan.piece;
   const left = Math.max(0, availableKop);
   const ratio = totalKop > 0 ? left / totalKop : 0;
   let cumulative = 0;
   let previous = 0;
   for (let o = 0; o < size; o += SLOTS) {
-    cumulative += toValues[o + SPEND] ?? 0;
+    cumulative += piece[o + SPEND] ?? 0;
     const next = totalKop > 0 ? Math.floor((left * cumulative) / totalKop) : 0;
     const spend = next - previous;
     previous = next;
-    for (const slot of [S_VIEWS, O_VIEWS, CLICKS, ATBS, ORDERS, SHKS]) toValues[o + slot] = Math.floor((toValues[o + slot] ?? 0) * ratio);
-    toValues[o + SEARCH_SPEND] = Math.min(spend, Math.round((toValues[o + SEARCH_SPEND] ?? 0) * ratio));
-    toValues[o + SPEND] = spend;
+    for (const slot of [S_VIEWS, O_VIEWS, CLICKS, ATBS, ORDERS, SHKS]) piece[o + slot] = Math.floor((piece[o + slot] ?? 0) * ratio);
+    piece[o + SEARCH_SPEND] = Math.min(spend, Math.round((piece[o + SEARCH_SPEND] ?? 0) * ratio));
+    piece[o + SPEND] = spend;
   }
-  toValues[size] = Math.floor((toValues[size] ?? 0) * ratio);
+  piece[size] = Math.floor((piece[size] ?? 0) * ratio);
 }
 
 /** The campaign's cells for `day` (the last day, or a new one: time only moves forward). */
@@ -281,35 +294,36 @@ const add = (cells: number[], at: number, value: number) => {
   cells[at] = (cells[at] ?? 0) + value;
 };
 
-/** Adds the piece in `toValues` to the day's cells and its keyword regime's search group; the spend in kopecks. */
+/** Adds the piece in `plan.piece` to the day's cells and its keyword regime's search group; the spend in kopecks. */
 function book(plan: DayPlan, day: DayTraffic): number {
   const cells = day.cells;
+  const piece = plan.piece;
   let searchViews = 0;
   let searchSpend = 0;
   let spend = 0;
   let o = 0;
   plan.nms.forEach((nm, i) => {
     for (let a = 0; a < APP_COUNT; a++, o += SLOTS) {
-      const views = (toValues[o + S_VIEWS] ?? 0) + (toValues[o + O_VIEWS] ?? 0);
-      const kop = toValues[o + SPEND] ?? 0;
-      const clicks = toValues[o + CLICKS] ?? 0;
-      searchViews += toValues[o + S_VIEWS] ?? 0;
-      searchSpend += toValues[o + SEARCH_SPEND] ?? 0;
+      const views = (piece[o + S_VIEWS] ?? 0) + (piece[o + O_VIEWS] ?? 0);
+      const kop = piece[o + SPEND] ?? 0;
+      const clicks = piece[o + CLICKS] ?? 0;
+      searchViews += piece[o + S_VIEWS] ?? 0;
+      searchSpend += piece[o + SEARCH_SPEND] ?? 0;
       spend += kop;
       if (views === 0 && kop === 0 && clicks === 0) continue;
-      const shks = toValues[o + SHKS] ?? 0;
+      const shks = piece[o + SHKS] ?? 0;
       const at = nmBase(day, nm.nm, i) + a * METRICS;
       add(cells, at + Layout.VIEWS, views);
       add(cells, at + Layout.CLICKS, clicks);
-      add(cells, at + Layout.ATBS, toValues[o + ATBS] ?? 0);
-      add(cells, at + Layout.ORDERS, toValues[o + ORDERS] ?? 0);
+      add(cells, at + Layout.ATBS, piece[o + ATBS] ?? 0);
+      add(cells, at + Layout.ORDERS, piece[o + ORDERS] ?? 0);
       add(cells, at + Layout.SHKS, shks);
       add(cells, at + Layout.SPEND_KOP, kop);
       add(cells, at + Layout.SUM_PRICE, shks * nm.price);
       add(cells, at + Layout.POSITION_SUM, views * nm.position);
     }
   });
-  if (plan.regime !== -1 && searchViews > 0) addSearch(day, plan.regime, searchViews, toValues[o] ?? 0, Math.min(searchSpend, spend));
+  if (plan.regime !== -1 && searchViews > 0) addSearch(day, plan.regime, searchViews, piece[o] ?? 0, Math.min(searchSpend, spend));
   return spend;
 }
 
@@ -326,21 +340,22 @@ function addSearch(day: DayTraffic, regime: number, views: number, clicks: numbe
 
 /**
  * A whole day that retention is sure to drop (stats-retention.ts surelyDroppedBefore): what book()
- * and dropping the day would leave, without the day's cells. The piece is in `toValues`; returns its
+ * and dropping the day would leave, without the day's cells. The piece is in `plan.piece`; returns its
  * spend in kopecks and folds its search group into pastWords.
  */
 function foldDroppedDay(plan: DayPlan, traffic: CampaignTraffic): number {
   const size = plan.nms.length * APP_COUNT * SLOTS;
+  const piece = plan.piece;
   let searchViews = 0;
   let searchSpend = 0;
   let spend = 0;
   for (let o = 0; o < size; o += SLOTS) {
-    searchViews += toValues[o + S_VIEWS] ?? 0;
-    searchSpend += toValues[o + SEARCH_SPEND] ?? 0;
-    spend += toValues[o + SPEND] ?? 0;
+    searchViews += piece[o + S_VIEWS] ?? 0;
+    searchSpend += piece[o + SEARCH_SPEND] ?? 0;
+    spend += piece[o + SPEND] ?? 0;
   }
   const past = pastWordsOf(traffic);
-  if (plan.regime !== -1 && searchViews > 0) addGroupWords(traffic, plan.regime, searchViews, toValues[size] ?? 0, Math.min(searchSpend, spend), past);
+  if (plan.regime !== -1 && searchViews > 0) addGroupWords(traffic, plan.regime, searchViews, piece[size] ?? 0, Math.min(searchSpend, spend), past);
   return spend;
 }
 
@@ -430,11 +445,12 @@ export function budgetRunsOut(tenant: Tenant, campaign: Campaign, traffic: Campa
   const eligible = eligibleKeywords(tenant, campaign, traffic, memo);
   if (surelyPaid(campaign, traffic, eligible, from, to)) return undefined;
   const available = availableKop(campaign, traffic);
+  const base = basePlan(campaign, traffic, eligible);
   let spent = 0;
   return firstHour(from, to, {
-    reached: (start, at) => spent + pieceOf(planDay(campaign, traffic, eligible, moscowDayIndex(start)), start, at) >= available,
+    reached: (start, at) => spent + pieceOf(planOn(base, moscowDayIndex(start)), start, at) >= available,
     commit: (start, end) => {
-      spent += pieceOf(planDay(campaign, traffic, eligible, moscowDayIndex(start)), start, end);
+      spent += pieceOf(planOn(base, moscowDayIndex(start)), start, end);
     },
   });
 }
@@ -447,7 +463,7 @@ export interface AccrualHints {
   paidThrough: number;
 }
 
-export const NO_HINTS: AccrualHints = { droppedBefore: Number.NEGATIVE_INFINITY, paidThrough: Number.NEGATIVE_INFINITY };
+export const NO_HINTS: Readonly<AccrualHints> = { droppedBefore: Number.NEGATIVE_INFINITY, paidThrough: Number.NEGATIVE_INFINITY };
 
 /**
  * Accounts the campaign's traffic from `accruedTo` to `to`, as hourly ticks would: when the budget

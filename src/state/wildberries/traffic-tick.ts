@@ -1,14 +1,15 @@
 import type { JsonObject } from "../kernel/json.js";
 import type { TimerHandler } from "../kernel/provider.js";
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { setCampaignStatus } from "./campaign-status.js";
 import type { Campaign } from "./model.js";
 import { DAY_MS } from "./moscow-time.js";
-import { existingState } from "./state.js";
 import { dropOldStats, surelyDroppedBefore } from "./stats-retention.js";
 import { dayIndexStart, moscowDayIndex, surelyTicksUntil, TRAFFIC_TIMER } from "./traffic-clock.js";
 import { accrueTraffic, surelyPaysUntil, type AccrualHints } from "./traffic-slice.js";
-import { ensureTick, forgetRunners, runnersOf, type Runner } from "./traffic-timers.js";
+import type { Runner } from "./traffic-memo.js";
+import { ensureTick, forgetRunners, runnersOf } from "./traffic-timers.js";
 
 // The traffic tick (the timer handler), apart from starting and stopping traffic (traffic-timers.ts): the
 // tick pauses campaigns whose budget ran out (campaign-status.ts), and a status change starts or stops
@@ -35,7 +36,7 @@ function hintsOf(tenant: Tenant, list: readonly Runner[]): AccrualHints[] {
  * and go first); those whose budget ran out go to 11.
  */
 function tick(tenant: Tenant, timerId: number): JsonObject | void {
-  const state = existingState(tenant);
+  const state = peekState(tenant, "wildberries");
   if (state === undefined) return;
   const traffic = state.traffic;
   traffic.timer = null;
@@ -67,7 +68,7 @@ function tick(tenant: Tenant, timerId: number): JsonObject | void {
   const campaigns = traffic.active.length;
   if (stale) {
     traffic.active = traffic.active.filter((id) => state.campaigns.get(id)?.status === 9);
-    forgetRunners(traffic);
+    forgetRunners(state);
   }
   dropOldStats(tenant, state);
   for (const campaign of exhausted) setCampaignStatus(tenant, campaign, 11);

@@ -1,10 +1,11 @@
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { seedKeywords } from "./keywords-seed.js";
 import type { Campaign } from "./model.js";
-import { existingState, wildberriesState, type WildberriesState } from "./state.js";
+import { wildberriesState, type WildberriesState } from "./state.js";
 import { nextHour, nextTrafficTick, TRAFFIC_TIMER } from "./traffic-clock.js";
-import type { CampaignTraffic, TrafficState } from "./traffic-model.js";
-import type { EligibilityMemo } from "./keywords-eligible.js";
+import type { Runner } from "./traffic-memo.js";
+import type { CampaignTraffic } from "./traffic-model.js";
 import { accrueTraffic, budgetRunsOut } from "./traffic-slice.js";
 
 /**
@@ -17,25 +18,22 @@ import { accrueTraffic, budgetRunsOut } from "./traffic-slice.js";
  */
 export { TRAFFIC_TIMER };
 
-/** An active campaign as the tick walks it: resolved once, not looked up every tick. Not state. */
-export interface Runner extends EligibilityMemo {
-  campaign: Campaign;
-  traffic: CampaignTraffic;
-}
-
-/** The tick's list of runners per tenant state, dropped whenever the active set changes. */
-const runners = new WeakMap<TrafficState, Runner[]>();
-
+/**
+ * The tick's runners (traffic-memo.ts), rebuilt after the active set changed; a campaign still active
+ * keeps its eligibility memo.
+ */
 export function runnersOf(state: WildberriesState): Runner[] {
-  const known = runners.get(state.traffic);
-  if (known !== undefined) return known;
+  const memo = state.memo;
+  if (!memo.runnersStale) return memo.runners;
+  const previous = new Map(memo.runners.map((runner) => [runner.traffic, runner]));
   const list: Runner[] = [];
   for (const advertId of state.traffic.active) {
     const campaign = state.campaigns.get(advertId);
     const traffic = state.traffic.byCampaign.get(advertId);
-    if (campaign !== undefined && traffic !== undefined) list.push({ campaign, traffic, cached: undefined });
+    if (campaign !== undefined && traffic !== undefined) list.push({ campaign, traffic, cached: previous.get(traffic)?.cached });
   }
-  runners.set(state.traffic, list);
+  memo.runners = list;
+  memo.runnersStale = false;
   return list;
 }
 
@@ -92,23 +90,23 @@ export function startTraffic(tenant: Tenant, campaign: Campaign): void {
   }
   traffic.accruedTo = tenant.now();
   if (!state.traffic.active.includes(campaign.advertId)) state.traffic.active.push(campaign.advertId);
-  runners.delete(state.traffic);
+  forgetRunners(state);
   ensureTick(tenant, state);
 }
 
 /** The campaign left 9: it gets the traffic of its part of the current hour, then none. */
 export function stopTraffic(tenant: Tenant, campaign: Campaign): void {
-  const state = existingState(tenant);
+  const state = peekState(tenant, "wildberries");
   if (state === undefined) return;
   const traffic = state.traffic.byCampaign.get(campaign.advertId);
   if (traffic !== undefined && traffic.accruedTo !== null) {
-    accrueTraffic(tenant, state, campaign, traffic, tenant.now());
+    accrueTraffic(tenant, state, campaign, traffic, tenant.now(), state.memo.runners.find((runner) => runner.traffic === traffic));
     traffic.accruedTo = null;
   }
   const active = state.traffic.active;
   const at = active.indexOf(campaign.advertId);
   if (at !== -1) active.splice(at, 1);
-  runners.delete(state.traffic);
+  forgetRunners(state);
   if (active.length === 0 && state.traffic.timer !== null) {
     tenant.cancel(state.traffic.timer);
     state.traffic.timer = null;
@@ -116,7 +114,7 @@ export function stopTraffic(tenant: Tenant, campaign: Campaign): void {
   }
 }
 
-/** Forgets the tick's list of runners of a state (the active set changed). */
-export function forgetRunners(traffic: TrafficState): void {
-  runners.delete(traffic);
+/** The active set changed: the tick's runners are rebuilt at their next use. */
+export function forgetRunners(state: WildberriesState): void {
+  state.memo.runnersStale = true;
 }

@@ -2,8 +2,9 @@ import { fail, ok, type Result } from "../kernel/result.js";
 import { PAYMENT_TYPE_NAME } from "./money.js";
 import type { Campaign, UpdRow } from "./model.js";
 import { DAY_MS, moscowDayStart } from "./moscow-time.js";
+import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
-import { existingState, type WildberriesState } from "./state.js";
+import { type WildberriesState } from "./state.js";
 import type { CampaignTraffic } from "./traffic-model.js";
 
 /** GET /adv/v1/upd: from and to (inclusive) may span 1 to 31 days (research §5.10). */
@@ -67,7 +68,7 @@ export function updRows(tenant: Tenant, from: string | undefined, to: string | u
   const begin = from === undefined ? undefined : moscowDayStart(from);
   const end = to === undefined ? undefined : moscowDayStart(to);
   if (begin === undefined || end === undefined || end < begin || (end - begin) / DAY_MS + 1 > UPD_MAX_DAYS) return fail("interval");
-  const state = existingState(tenant);
+  const state = peekState(tenant, "wildberries");
   const rows: UpdRow[] = [];
   if (state === undefined) return ok(rows);
   for (const row of state.upd) {

@@ -1,10 +1,13 @@
 import type { CampaignStatus } from "../../contracts/yoomoney/enums.js";
 import type { Tenant } from "../kernel/tenant.js";
+import { numberField } from "../kernel/timer-payload.js";
 import { AUTO_MODERATION_DELAY_MS, usesOneOffPins, type Campaign } from "./model.js";
 
 export const TIMER_START = "yoomoney.campaignStart";
 export const TIMER_END = "yoomoney.campaignEnd";
 export const TIMER_AUTO_APPROVE = "yoomoney.autoApprove";
+/** The campaign every YooMoney timer is for: `{"ymCampaignId": n}`. */
+export const CAMPAIGN_ID = numberField("ymCampaignId");
 
 /** Every status change goes through here, so each one lands in the event log. */
 export function setStatus(tenant: Tenant, campaign: Campaign, to: CampaignStatus, detail?: string): void {
@@ -42,7 +45,7 @@ export function approve(tenant: Tenant, campaign: Campaign, comment: string | nu
   if (start === undefined) return;
   const startAt = Date.parse(start);
   if (startAt <= tenant.now()) run(tenant, campaign);
-  else campaign.timers.start = tenant.schedule(startAt, TIMER_START, { ymCampaignId: campaign.ymCampaignId });
+  else campaign.timers.start = tenant.schedule(startAt, TIMER_START, CAMPAIGN_ID.of(campaign.ymCampaignId));
 }
 
 export function decline(tenant: Tenant, campaign: Campaign, comment: string | null): void {
@@ -60,9 +63,7 @@ export function submitForModeration(tenant: Tenant, campaign: Campaign): void {
   campaign.timers.moderation = null;
   setStatus(tenant, campaign, "moderation");
   if (tenant.settings.moderation === "auto") {
-    campaign.timers.moderation = tenant.schedule(tenant.now() + AUTO_MODERATION_DELAY_MS, TIMER_AUTO_APPROVE, {
-      ymCampaignId: campaign.ymCampaignId,
-    });
+    campaign.timers.moderation = tenant.schedule(tenant.now() + AUTO_MODERATION_DELAY_MS, TIMER_AUTO_APPROVE, CAMPAIGN_ID.of(campaign.ymCampaignId));
   }
 }
 
@@ -72,7 +73,7 @@ export function scheduleEnd(tenant: Tenant, campaign: Campaign): void {
   campaign.timers.end = null;
   const end = campaign.fields.campaignEnd;
   if (end !== undefined) {
-    campaign.timers.end = tenant.schedule(Date.parse(end), TIMER_END, { ymCampaignId: campaign.ymCampaignId });
+    campaign.timers.end = tenant.schedule(Date.parse(end), TIMER_END, CAMPAIGN_ID.of(campaign.ymCampaignId));
   }
 }
 

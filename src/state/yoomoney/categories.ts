@@ -20,7 +20,7 @@ export const CATEGORIES: ReadonlyArray<{ categoryId: number; name: string }> = [
   { categoryId: 41, name: "Зоотовары" },
 ];
 
-const KNOWN = new Set(CATEGORIES.map((c) => c.categoryId));
+const KNOWN: ReadonlySet<number> = new Set(CATEGORIES.map((c) => c.categoryId));
 
 export function isKnownCategory(categoryId: number): boolean {
   return KNOWN.has(categoryId);

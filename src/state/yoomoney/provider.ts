@@ -8,8 +8,5 @@ export const yoomoneyProvider: ProviderModule = {
   timers: yoomoneyTimers,
   rateLimits: YOOMONEY_RATE_LIMITS,
   exportState: exportYooMoney,
-  importState: (tenant, data) => {
-    const result = importYooMoney(tenant, data);
-    return result.ok ? { ok: true } : { ok: false, message: result.error };
-  },
+  importState: importYooMoney,
 };

@@ -1,18 +1,19 @@
 import { YooMoneySnapshot } from "../../contracts/yoomoney/snapshot.js";
+import { describeIssues } from "../kernel/issues.js";
 import type { JsonObject, JsonValue } from "../kernel/json.js";
 import { fail, ok, type Result } from "../kernel/result.js";
+import { peekState, replaceState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import type { Campaign, YooMoneyState } from "./model.js";
 import { PinStore } from "./pin-store.js";
 import { claimCampaigns, releaseCampaigns } from "./campaign-owners.js";
-import { existingState, replaceState } from "./state.js";
 
 /**
  * The tenant's YooMoney state as plain JSON; null when the tenant never used YooMoney (exporting must
  * not create the state, which would draw from the tenant's random sequence and change later answers).
  */
 export function exportYooMoney(tenant: Tenant): JsonValue {
-  const state = existingState(tenant);
+  const state = peekState(tenant, "yoomoney");
   if (state === undefined) return null;
   const snapshot: YooMoneySnapshot = {
     nextId: state.nextId,
@@ -21,7 +22,7 @@ export function exportYooMoney(tenant: Tenant): JsonValue {
       ymCampaignId: c.ymCampaignId,
       status: c.status,
       fields: c.fields,
-      pins: NO_PINS,
+      pins: noPins(),
       offers: [...c.offers.values()],
       leads: [...c.leads.values()],
       shows: c.shows,
@@ -34,35 +35,40 @@ export function exportYooMoney(tenant: Tenant): JsonValue {
   const plain: { nextId: JsonValue; clickIds: JsonValue; campaigns: JsonObject[] } = JSON.parse(JSON.stringify(snapshot));
   const campaigns = [...state.campaigns.values()];
   plain.campaigns.forEach((campaign, i) => {
-    const pins = campaigns[i]?.pins.snapshot() ?? NO_PINS;
+    const pins = campaigns[i]?.pins.snapshot() ?? noPins();
     campaign["pins"] = { codes: pins.codes, statuses: pins.statuses };
   });
   return plain;
 }
 
-const NO_PINS = { codes: [], statuses: "" };
+/** The placeholder of a campaign's codes in the export (its codes go in after the round trip). */
+const noPins = (): { codes: string[]; statuses: string } => ({ codes: [], statuses: "" });
 
-/** Rebuilds the tenant's YooMoney state from a snapshot, or says what is wrong with it. */
-export function importYooMoney(tenant: Tenant, data: unknown): Result<YooMoneyState | null, string> {
-  if (data === null) return ok(null);
+/**
+ * Rebuilds the tenant's YooMoney state from a snapshot (null: not used yet), or says what is wrong with
+ * it, paths relative to the YooMoney part (the kernel names the part).
+ */
+export function importYooMoney(tenant: Tenant, data: unknown): Result<void, string> {
+  if (data === null) return ok(undefined);
   const parsed = YooMoneySnapshot.safeParse(data);
-  if (!parsed.success) return fail(`yoomoney: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success) return fail(describeIssues(parsed.error));
   const state: YooMoneyState = { campaigns: new Map(), byPartnerId: new Map(), nextId: parsed.data.nextId, clickIds: new Set(parsed.data.clickIds) };
+  const highest = parsed.data.campaigns.reduce((max, c) => Math.max(max, c.ymCampaignId), 0);
+  if (highest >= parsed.data.nextId) {
+    return fail(`nextId: ${parsed.data.nextId} must be above every ymCampaignId (campaign ${highest}); set it to at least ${highest + 1}`);
+  }
   for (const c of parsed.data.campaigns) {
-    if (c.ymCampaignId >= parsed.data.nextId) {
-      return fail(`yoomoney: nextId ${parsed.data.nextId} must be above every ymCampaignId (campaign ${c.ymCampaignId})`);
-    }
     const dangling = [...c.offers, ...c.leads].find((o) => o.pinIndex !== null && o.pinIndex >= c.pins.codes.length);
     if (dangling !== undefined) {
-      return fail(`yoomoney: campaign ${c.ymCampaignId}: pinIndex ${dangling.pinIndex} points past its ${c.pins.codes.length} codes`);
+      return fail(`campaign ${c.ymCampaignId}: pinIndex ${dangling.pinIndex} points past its ${c.pins.codes.length} codes; add the code or set that pinIndex to null`);
     }
     const unknownClick = c.offers.find((o) => !state.clickIds.has(o.clickId));
     if (unknownClick !== undefined) {
-      return fail(`yoomoney: campaign ${c.ymCampaignId}: offer clickId ${unknownClick.clickId} is missing from clickIds`);
+      return fail(`campaign ${c.ymCampaignId}: offer clickId ${unknownClick.clickId} is missing from clickIds; add it there`);
     }
     const pins = PinStore.restore(c.pins);
     if (pins.counters.total !== c.pins.codes.length || c.pins.statuses.length !== c.pins.codes.length) {
-      return fail(`yoomoney: campaign ${c.ymCampaignId}: pin codes must be unique (case-insensitively) with one status digit each`);
+      return fail(`campaign ${c.ymCampaignId}: pin codes must be unique (case-insensitively) with one status digit each`);
     }
     const campaign: Campaign = {
       ymCampaignId: c.ymCampaignId,
@@ -77,14 +83,14 @@ export function importYooMoney(tenant: Tenant, data: unknown): Result<YooMoneySt
       timers: c.timers,
     };
     if (state.campaigns.has(c.ymCampaignId) || state.byPartnerId.has(c.fields.partnerCampaignId)) {
-      return fail(`yoomoney: campaign ${c.ymCampaignId} (partnerCampaignId ${c.fields.partnerCampaignId}) appears twice`);
+      return fail(`campaign ${c.ymCampaignId} (partnerCampaignId ${c.fields.partnerCampaignId}) appears twice; keep one of them`);
     }
     state.campaigns.set(c.ymCampaignId, campaign);
     state.byPartnerId.set(c.fields.partnerCampaignId, c.ymCampaignId);
   }
-  const previous = existingState(tenant);
+  const previous = peekState(tenant, "yoomoney");
   if (previous !== undefined) releaseCampaigns(tenant, previous.campaigns.keys());
   claimCampaigns(tenant, state.campaigns.keys());
-  replaceState(tenant, state);
-  return ok(state);
+  replaceState(tenant, "yoomoney", state);
+  return ok(undefined);
 }

@@ -1,13 +1,13 @@
 import type { TimerHandler } from "../kernel/provider.js";
 import type { Timer } from "../kernel/scheduler.js";
 import type { Tenant } from "../kernel/tenant.js";
-import { approve, finish, run, TIMER_AUTO_APPROVE, TIMER_END, TIMER_START } from "./campaign-machine.js";
+import { approve, CAMPAIGN_ID, finish, run, TIMER_AUTO_APPROVE, TIMER_END, TIMER_START } from "./campaign-machine.js";
 import type { Campaign } from "./model.js";
 import { findCampaign } from "./state.js";
 
 function campaignOf(tenant: Tenant, timer: Timer): Campaign | undefined {
-  const id = timer.payload["ymCampaignId"];
-  return typeof id === "number" ? findCampaign(tenant, id) : undefined;
+  const id = CAMPAIGN_ID.read(timer.payload);
+  return id === undefined ? undefined : findCampaign(tenant, id);
 }
 
 /** The YooMoney timers: campaignStart, campaignEnd and auto moderation. */

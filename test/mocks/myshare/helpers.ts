@@ -4,7 +4,7 @@ import { expect } from "vitest";
 import type { z } from "zod";
 import { MsCatalogWriteResponse, MsDealCreateResponse, MsLanding, MsOffer } from "../../../src/contracts/myshare/index.js";
 import { SandboxAdvance, SandboxEvents } from "../../../src/contracts/sandbox/index.js";
-import { MsPartnerResponse } from "../../../src/contracts/sandbox/myshare.js";
+import { MsPartnerResponse } from "../../../src/contracts/myshare/control.js";
 import type { JsonObject, JsonValue } from "../../../src/state/kernel/json.js";
 
 export type { JsonObject, JsonValue };

@@ -34,7 +34,7 @@ describe("myshare state export and import", () => {
     exported.providers.myshare.offers = [];
     const res = await control(app, "PUT", "/state", exported);
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/providers\.myshare: myshare: deal [A-Z0-9]{8} points to offer /);
+    expect(res.body.error.message).toMatch(/providers\.myshare: deal [A-Z0-9]{8} points to offer /);
     expect((await api(app, "GET", dealPath("Custom Deal ID"))).status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
+import { VERSION } from "../../../src/version.js";
 import { makeControlApp } from "../../support/control-app.js";
 
 describe("GET /__sandbox/health", () => {
@@ -7,7 +8,7 @@ describe("GET /__sandbox/health", () => {
     const { app } = makeControlApp();
     const res = await request(app).get("/__sandbox/health");
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: "ok", version: "9.9.9-test", providers: ["fake"] });
+    expect(res.body).toEqual({ status: "ok", version: VERSION, providers: ["fake"] });
   });
 });
 

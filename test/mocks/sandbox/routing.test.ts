@@ -1,11 +1,13 @@
-import express from "express";
 import request from "supertest";
-import { describe, expect, it } from "vitest";
-import type { SandboxContext } from "../../../src/mocks/http/context.js";
-import { sandboxRouter } from "../../../src/mocks/sandbox/router.js";
-import { DEFAULT_SETTINGS } from "../../../src/state/kernel/settings.js";
-import { TenantRegistry } from "../../../src/state/kernel/tenants.js";
+import { describe, expect, it, vi } from "vitest";
+import { jsonResponse } from "../../../src/contracts/http/responses.js";
+import { buildSandboxDocument } from "../../../src/contracts/openapi/sandbox.js";
+import { controlTable } from "../../../src/contracts/sandbox/control-table.js";
+import { SandboxError } from "../../../src/contracts/sandbox/error.js";
+import { defineControl } from "../../../src/mocks/sandbox/control-plug.js";
+import { createSandbox } from "../../../src/server.js";
 import { makeControlApp } from "../../support/control-app.js";
+import { FAKE_CONTROL, fakePlug } from "../../support/fake-provider.js";
 import { T0 } from "../../support/fixed-time.js";
 
 const AUTH = "Bearer alice";
@@ -126,21 +128,24 @@ describe("provider control routers", () => {
   });
 
   it("a handler that throws is answered as JSON without a stack trace", async () => {
-    const registry = new TenantRegistry({
-      seed: "s",
-      auth: "open",
-      defaults: DEFAULT_SETTINGS,
-      realNow: () => T0,
-      providers: [],
-      limits: { journalSize: 10, eventLogSize: 10 },
+    const broken = controlTable({
+      tags: [{ name: "fake" }],
+      routes: { boom: { method: "GET", path: "/boom", tag: "fake", summary: "Throws", responses: { 200: jsonResponse("never", SandboxError) } } },
     });
-    const ctx: SandboxContext = { registry, version: "0", validateResponses: true, violations: [], onAnswer: undefined };
-    const broken = express.Router();
-    broken.get("/boom", () => {
-      throw new Error("kaboom");
-    });
-    const app = express().use("/__sandbox", sandboxRouter(ctx, [broken]));
-    const res = await request(app).get("/__sandbox/boom").set("Authorization", AUTH);
+    const control = defineControl(
+      broken,
+      {
+        boom: () => {
+          throw new Error("kaboom");
+        },
+      },
+      {},
+    );
+    const sandbox = createSandbox({ seed: "s", realNow: () => T0, validateResponses: true, providers: [{ ...fakePlug, control }] });
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const res = await request(sandbox.app).get("/__sandbox/boom").set("Authorization", AUTH);
+    const logged = stderr.mock.calls.map((args) => String(args[0])).join("");
+    stderr.mockRestore();
     expect(res.status).toBe(500);
     expect(res.body).toEqual({
       error: {
@@ -149,7 +154,31 @@ describe("provider control routers", () => {
       },
     });
     expect(res.text).not.toContain("at ");
-    expect(ctx.violations).toEqual([]);
+    expect(logged).toContain("promo-sandbox: internal error on GET /__sandbox/boom: Error: kaboom");
+    expect(sandbox.violations).toEqual([]);
+  });
+});
+
+describe("a provider's control calls", () => {
+  it("are documented in the control plane's OpenAPI document from the provider's own table", () => {
+    const document = buildSandboxDocument([FAKE_CONTROL]);
+    const poke = document.paths?.["/__sandbox/fake/things/{id}/poke"]?.post;
+    expect(poke?.operationId).toBe("pokeFakeThing");
+    expect(poke?.tags).toEqual(["fake"]);
+    expect(poke?.security).toEqual([{ bearerAuth: [] }]);
+    expect(Object.keys(poke?.responses ?? {})).toEqual(["200", "400", "401", "403", "404", "405", "408", "413", "431", "500"]);
+    expect(document.tags?.at(-1)).toEqual({ name: "fake", description: "The fake provider's side" });
+  });
+
+  it("may not take a path and method the control plane already serves: the sandbox refuses to start", () => {
+    const clash = controlTable({
+      tags: [{ name: "fake" }],
+      routes: { clock: { method: "GET", path: "/clock", tag: "fake", summary: "Clashes", responses: { 200: jsonResponse("never", SandboxError) } } },
+    });
+    const control = defineControl(clash, { clock: () => ({ status: 200 }) }, {});
+    expect(() => createSandbox({ providers: [{ ...fakePlug, control }] })).toThrow(
+      'control-plane calls "getClock" and "clock" are both GET /clock: give one of them another path',
+    );
   });
 });
 

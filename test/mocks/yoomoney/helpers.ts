@@ -3,7 +3,7 @@ import request, { type Response, type Test } from "supertest";
 import { expect } from "vitest";
 import { z } from "zod";
 import { SandboxAdvance, SandboxEvents, SandboxRequests } from "../../../src/contracts/sandbox/index.js";
-import { YmOfferResponse } from "../../../src/contracts/sandbox/yoomoney.js";
+import { YmOfferResponse } from "../../../src/contracts/yoomoney/control.js";
 import { CampaignStateResponse, CampaignStatus, type ErrorCode } from "../../../src/contracts/yoomoney/index.js";
 import type { JsonObject, JsonValue } from "../../../src/state/kernel/json.js";
 

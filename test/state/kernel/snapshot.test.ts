@@ -44,9 +44,9 @@ describe("importSnapshot", () => {
     registry.reset("a");
 
     const result = importSnapshot(registry, "a", snapshot);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.error);
     const restored = registry.get("a");
-    expect(result.tenant).toBe(restored);
+    expect(result.value).toBe(restored);
     expect(restored.now()).toBe(T0 + 90_000);
     expect(restored.settings).toEqual({ rateLimits: "off", consistency: "immediate", moderation: "auto" });
     expect([restored.rng.nextUint32(), restored.rng.nextUint32()]).toEqual(expectedDraws);
@@ -62,7 +62,7 @@ describe("importSnapshot", () => {
     const { registry, tenant } = busyRegistry();
     const snapshot = exportSnapshot(registry, tenant);
     const result = importSnapshot(registry, "b", snapshot);
-    expect(result.ok && result.tenant.id).toBe("b");
+    expect(result.ok && result.value.id).toBe("b");
     expect(registry.get("b").now()).toBe(T0 + 90_000);
     expect(registry.get("a")).toBe(tenant);
   });
@@ -93,7 +93,7 @@ describe("importSnapshot", () => {
     expect(registry.get("a")).toBe(tenant);
     expect(fakeState(tenant).things.size).toBe(2);
     if (result.ok) throw new Error("expected the import to be refused");
-    return result.message;
+    return result.error;
   }
 
   it("refuses a wrong schema version", () => {
@@ -135,7 +135,7 @@ describe("importSnapshot", () => {
   it("refuses something that is not a snapshot at all", () => {
     const registry = makeRegistry();
     const result = importSnapshot(registry, "a", [1, 2]);
-    expect(result).toEqual({ ok: false, message: "Invalid input: expected object, received array" });
+    expect(result).toEqual({ ok: false, error: "Invalid input: expected object, received array" });
     expect(registry.peek("a")).toBeUndefined();
   });
 });

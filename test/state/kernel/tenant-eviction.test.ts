@@ -146,10 +146,10 @@ describe("tenant eviction (--tenant-ttl)", () => {
     clock.now += TTL - 1;
     registry.get("src");
     const imported = importSnapshot(registry, "copy", snapshot);
-    if (!imported.ok) throw new Error(imported.message);
+    if (!imported.ok) throw new Error(imported.error);
     clock.now += TTL;
-    expect(registry.peek("copy")).toBe(imported.tenant);
-    expect(fakeState(imported.tenant).things.has("x")).toBe(true);
+    expect(registry.peek("copy")).toBe(imported.value);
+    expect(fakeState(imported.value).things.has("x")).toBe(true);
   });
 });
 
@@ -170,10 +170,10 @@ describe("ownership claims (the Directory)", () => {
     const current = registry.get("owner");
     current.claim("thing", 7);
     const imported = importSnapshot(registry, "owner", exportSnapshot(registry, registry.get("owner")));
-    if (!imported.ok) throw new Error(imported.message);
+    if (!imported.ok) throw new Error(imported.error);
     expect(other.claimedByAnother("thing", 7)).toBe(false);
 
-    imported.tenant.claim("thing", 7);
+    imported.value.claim("thing", 7);
     expect(other.claimedByAnother("thing", 7)).toBe(true);
     clock.now += TTL / 2;
     registry.get("other");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../../src/state/kernel/settings.js";
+import { peekState } from "../../../src/state/kernel/tenant-states.js";
 import { Tenant } from "../../../src/state/kernel/tenant.js";
 import { checkTopUp } from "../../../src/state/wildberries/budget-rules.js";
 import { createAuctionCampaign, createAutoCampaign } from "../../../src/state/wildberries/campaign-create.js";
@@ -7,7 +8,7 @@ import { findCampaign } from "../../../src/state/wildberries/campaign-lookup.js"
 import { deleteCampaign, requestAction } from "../../../src/state/wildberries/campaign-machine.js";
 import { nextTick } from "../../../src/state/wildberries/consistency.js";
 import { wildberriesProvider } from "../../../src/state/wildberries/provider.js";
-import { existingState, wildberriesState } from "../../../src/state/wildberries/state.js";
+import { wildberriesState } from "../../../src/state/wildberries/state.js";
 
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 const MINUTE = 60_000;
@@ -50,7 +51,7 @@ describe("findCampaign", () => {
   it("never creates state, and treats a deleted campaign past its purge time as gone", () => {
     const t = tenant();
     expect(findCampaign(t, 123)).toBeUndefined();
-    expect(existingState(t)).toBeUndefined();
+    expect(peekState(t, "wildberries")).toBeUndefined();
     const c = auction(t);
     expect(findCampaign(t, c.advertId)).toBe(c);
     expect(deleteCampaign(t, c).ok).toBe(true);

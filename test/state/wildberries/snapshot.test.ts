@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import { WildberriesSnapshot } from "../../../src/contracts/wildberries/snapshot.js";
 import type { JsonValue } from "../../../src/state/kernel/json.js";
 import { fail, ok } from "../../../src/state/kernel/result.js";
+import { peekState } from "../../../src/state/kernel/tenant-states.js";
 import type { Tenant } from "../../../src/state/kernel/tenant.js";
 import { changeBid } from "../../../src/state/wildberries/campaign-bids.js";
 import { deleteCampaign, requestAction } from "../../../src/state/wildberries/campaign-machine.js";
 import { createMedia } from "../../../src/state/wildberries/media.js";
+import { setFixedActivity, setPlusPhrases } from "../../../src/state/wildberries/phrases.js";
 import { topUpMoney } from "../../../src/state/wildberries/payments.js";
 import { exportWildberries, importWildberries } from "../../../src/state/wildberries/snapshot.js";
-import { existingState, wildberriesState } from "../../../src/state/wildberries/state.js";
+import { wildberriesState } from "../../../src/state/wildberries/state.js";
 import { DAY, HOUR, putCampaign, wbTenant } from "./traffic-fixture.js";
 
 /** A tenant standing where `source` stands (clock, randomness, timers), without its Wildberries state: what the kernel builds before a provider imports. */
@@ -62,9 +64,9 @@ describe("exportWildberries / importWildberries", () => {
   it("a tenant that never used Wildberries exports null, and the export does not create its seller", () => {
     const tenant = wbTenant();
     expect(exportWildberries(tenant)).toBeNull();
-    expect(existingState(tenant)).toBeUndefined();
+    expect(peekState(tenant, "wildberries")).toBeUndefined();
     expect(importWildberries(tenant, null)).toEqual(ok(undefined));
-    expect(existingState(tenant)).toBeUndefined();
+    expect(peekState(tenant, "wildberries")).toBeUndefined();
   });
 
   it("the export is plain JSON that shares nothing with the live state", () => {
@@ -103,6 +105,23 @@ describe("exportWildberries / importWildberries", () => {
     expect(exportWildberries(restored)).toEqual(exportWildberries(tenant));
   });
 
+  // The share of search traffic fixed phrases get is computed again after an import (what the tick
+  // remembers is not exported): it must come out as before, the phrases new to the keyword set included.
+  it("an Auction on fixed phrases new to its keyword set continues after a round trip exactly as without it", () => {
+    const tenant = wbTenant();
+    const auction = putCampaign(tenant, { type: 9, budget: 100_000 });
+    expect(setPlusPhrases(tenant, auction.advertId, ["совсем новая фраза", "плед"]).ok).toBe(true);
+    expect(setFixedActivity(tenant, auction.advertId, true)).toEqual(ok(undefined));
+    tenant.advance(2 * HOUR + 17 * 60_000);
+    const snapshot = exportWildberries(tenant);
+    const restored = restoredTenant(tenant);
+    expect(importWildberries(restored, snapshot)).toEqual(ok(undefined));
+    tenant.advance(DAY);
+    restored.advance(DAY);
+    expect(exportWildberries(restored)).toEqual(exportWildberries(tenant));
+    expect(peekState(tenant, "wildberries")?.traffic.byCampaign.get(auction.advertId)?.keywords).toContain("совсем новая фраза");
+  });
+
   it("the imported state is the snapshot's own copy: changing one tenant leaves the other alone", () => {
     const { tenant, auction } = busyTenant();
     const snapshot = exportWildberries(tenant);
@@ -112,7 +131,7 @@ describe("exportWildberries / importWildberries", () => {
     expect(importWildberries(b, snapshot)).toEqual(ok(undefined));
     a.advance(DAY);
     expect(exportWildberries(b)).toEqual(snapshot);
-    expect(existingState(b)?.campaigns.get(auction)?.budget).not.toBe(existingState(a)?.campaigns.get(auction)?.budget);
+    expect(peekState(b, "wildberries")?.campaigns.get(auction)?.budget).not.toBe(peekState(a, "wildberries")?.campaigns.get(auction)?.budget);
   });
 });
 
@@ -126,7 +145,7 @@ describe("importWildberries refuses an inconsistent snapshot, naming the path, a
     const message = corrupt(snapshot, busy);
     const target = restoredTenant(busy.tenant);
     expect(importWildberries(target, JSON.parse(JSON.stringify(snapshot)))).toEqual(fail(message));
-    expect(existingState(target)).toBeUndefined();
+    expect(peekState(target, "wildberries")).toBeUndefined();
   }
 
   const at = <T>(list: readonly T[], index: number): T => {

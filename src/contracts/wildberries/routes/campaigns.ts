@@ -1,4 +1,3 @@
-import type { ResponseConfig } from "@asteasolutions/zod-to-openapi";
 import {
   WbAdverts,
   WbAdvertsQuery,
@@ -16,10 +15,10 @@ import { WbErrorObject, WbErrorText } from "../errors.js";
 import { jsonResponse } from "../../http/responses.js";
 import type { RouteSpec, RouteTable } from "../../http/route.js";
 
-const emptyOk = (description: string): ResponseConfig => ({ description: `${description} (200 with an empty body)` });
-const text = (description: string): ResponseConfig => jsonResponse(description, WbErrorText);
+const emptyOk = (description: string) => ({ description: `${description} (200 with an empty body)` });
+const text = (description: string) => jsonResponse(description, WbErrorText);
 
-const statusOperation = (action: "start" | "pause" | "stop", summary: string, rule: string): RouteSpec => ({
+const statusOperation = (action: "start" | "pause" | "stop", summary: string, rule: string) => ({
   method: "GET",
   path: `/adv/v0/${action}`,
   tag: "campaigns",
@@ -30,7 +29,7 @@ const statusOperation = (action: "start" | "pause" | "stop", summary: string, ru
     400: text('"Некорректный идентификатор РК": the id is missing, malformed, unknown or another seller\'s'),
     422: text(`"Статус кампании не изменен": ${rule}`),
   },
-});
+}) satisfies RouteSpec;
 
 export const CAMPAIGNS_ROUTES = {
   createAutoCampaign: {

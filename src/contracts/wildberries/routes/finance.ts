@@ -1,4 +1,3 @@
-import type { ResponseConfig } from "@asteasolutions/zod-to-openapi";
 import { WbErrorObject, WbErrorText } from "../errors.js";
 import {
   WbBalance,
@@ -14,7 +13,7 @@ import {
 import { jsonResponse, optionalJsonResponse } from "../../http/responses.js";
 import type { RouteSpec, RouteTable } from "../../http/route.js";
 
-const text = (description: string): ResponseConfig => jsonResponse(description, WbErrorText);
+const text = (description: string) => jsonResponse(description, WbErrorText);
 
 export const FINANCE_ROUTES = {
   getBalance: {

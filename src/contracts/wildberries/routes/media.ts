@@ -1,14 +1,13 @@
-import type { ResponseConfig } from "@asteasolutions/zod-to-openapi";
 import { WbErrorObject, WbErrorText } from "../errors.js";
 import { WbMediaActionRequest, WbMediaAdvert, WbMediaCount, WbMediaCpmRequest, WbMediaIdQuery, WbMediaList, WbMediaListQuery } from "../media.js";
 import { WbMediaStatsRequest, WbMediaStatsResponse } from "../media-stats.js";
 import { jsonResponse } from "../../http/responses.js";
 import type { RouteSpec, RouteTable } from "../../http/route.js";
 
-const emptyOk = (description: string): ResponseConfig => ({ description: `${description} (200 with an empty body)` });
-const text = (description: string): ResponseConfig => jsonResponse(description, WbErrorText);
+const emptyOk = (description: string) => ({ description: `${description} (200 with an empty body)` });
+const text = (description: string) => jsonResponse(description, WbErrorText);
 
-const action = (name: "stop" | "pause" | "start", summary: string, extra: string): RouteSpec => ({
+const action = (name: "stop" | "pause" | "start", summary: string, extra: string) => ({
   method: "POST",
   path: `/adv/v1/advert/${name}`,
   tag: "media",
@@ -20,7 +19,7 @@ const action = (name: "stop" | "pause" | "start", summary: string, extra: string
       `"Campaign not found" (unknown or another seller's), "Changing status is not possible" (not allowed from the current status), "Некорректное тело запроса" (no advert_id)${extra}`,
     ),
   },
-});
+}) satisfies RouteSpec;
 
 /** WB Media (research §5.18, §7.2). Media campaigns are created through POST /__sandbox/wildberries/media-campaigns. */
 export const MEDIA_ROUTES = {

@@ -1,4 +1,3 @@
-import type { ResponseConfig } from "@asteasolutions/zod-to-openapi";
 import { WbAutoExcludedRequest, WbAutoIdQuery, WbNmsToAdd, WbUpdateNmRequest } from "../auto-settings.js";
 import { WbErrorObject, WbErrorText } from "../errors.js";
 import {
@@ -13,10 +12,10 @@ import {
 import { jsonResponse } from "../../http/responses.js";
 import type { RouteSpec, RouteTable } from "../../http/route.js";
 
-const emptyOk = (description: string): ResponseConfig => ({ description: `${description} (200 with an empty body)` });
-const badRequest = (why: string): ResponseConfig => jsonResponse(`"Некорректный запрос": ${why}`, WbErrorText);
+const emptyOk = (description: string) => ({ description: `${description} (200 with an empty body)` });
+const badRequest = (why: string) => jsonResponse(`"Некорректный запрос": ${why}`, WbErrorText);
 
-const minus = (path: string, summary: string, body: typeof WbSetPhraseRequest | typeof WbSetStrongRequest | typeof WbSetExcludedRequest): RouteSpec => ({
+const minus = <B extends typeof WbSetPhraseRequest | typeof WbSetStrongRequest | typeof WbSetExcludedRequest>(path: string, summary: string, body: B) => ({
   method: "POST",
   path,
   tag: "auction-settings",
@@ -27,7 +26,7 @@ const minus = (path: string, summary: string, body: typeof WbSetPhraseRequest | 
     200: emptyOk("The list is replaced (an empty array clears it)"),
     400: badRequest("the id is missing, unknown, another seller's, being deleted (-1) or not an Auction (type 9); the body is not {list: [strings]}; more than 1000 phrases"),
   },
-});
+}) satisfies RouteSpec;
 
 /** Auction phrase settings (research §5.11) and automatic-campaign settings (§5.12). */
 export const PHRASES_ROUTES = {

@@ -1,3 +1,5 @@
+import { numberText } from "../../../contracts/myshare/drf-input.js";
+
 /** How Python would print a JSON value in DRF's messages: str() for scalars, repr() inside containers. */
 export function pyStr(value: unknown): string {
   if (typeof value === "string") return value;
@@ -34,6 +36,6 @@ export function pyType(value: unknown): string {
 
 /** Python's str() of a JSON scalar, as DRF's smart_str gives it to Decimal/int parsing. */
 export function pyText(value: unknown): string {
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : pyFloat(value);
+  if (typeof value === "number") return numberText(value);
   return pyStr(value);
 }

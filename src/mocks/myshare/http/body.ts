@@ -1,4 +1,4 @@
-import type { Request } from "express";
+import type { BodyError } from "../../http/body-errors.js";
 import { nestsDeeperThan } from "../../http/json-depth.js";
 import { pythonJsonError } from "./python-json.js";
 import { utf8Error } from "./utf8.js";
@@ -35,8 +35,7 @@ function formData(text: string): Record<string, unknown> {
  * DRF's request.data: no body (or no Content-Type) is `{}`; JSON and form bodies are parsed; any other
  * media type is 415; JSON that Python would refuse is 400 "JSON parse error - <Python's message>".
  */
-export function parseBody(req: Request, raw: Buffer | undefined): BodyOutcome {
-  const header = req.headers["content-type"];
+export function parseBody(header: string | undefined, raw: Buffer | undefined): BodyOutcome {
   if (raw === undefined || header === undefined) return { ok: true, data: {} };
   const type = mediaType(header);
   if (type === "application/json") {
@@ -55,4 +54,11 @@ export function parseBody(req: Request, raw: Buffer | undefined): BodyOutcome {
   }
   if (type === "application/x-www-form-urlencoded") return { ok: true, data: formData(raw.toString("utf8")) };
   return { ok: false, status: 415, detail: `Unsupported media type "${header}" in request.` };
+}
+
+/** Django's answer to a body it cannot take: over DATA_UPLOAD_MAX_MEMORY_SIZE (RequestDataTooBig, a 400), or unreadable. */
+export function unreadableDetail(error: BodyError): string {
+  if (error.kind === "tooLarge") return "Request body exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE.";
+  if (error.kind === "tooDeep") return `JSON parse error - ${RECURSION_MESSAGE}`;
+  return `JSON parse error - ${error.message}`;
 }

@@ -1,8 +1,9 @@
 import { MsDeal, MsDealCreateResponse, MsDealUpdateResponse } from "../../../contracts/myshare/deal.js";
 import { createDeal, findDeal, updateDeal, type DealError } from "../../../state/myshare/deals.js";
 import { dealCreateView, dealUpdateView, dealView } from "../../../state/myshare/views.js";
+import { invalid, json, notFound } from "../answers.js";
 import type { ValidationErrors } from "../drf/form.js";
-import { invalid, notFound, reply, withObjectBody, type Call } from "../http/call.js";
+import { idOf, type MsHandlers } from "../route.js";
 import { readDealCreate, readDealPatch, RETURNED_ONLY_WITH_CANCELED } from "../serializers/deal-input.js";
 
 /** The transition table's refusals as DRF field errors. */
@@ -19,33 +20,31 @@ function dealErrors(error: DealError): ValidationErrors {
   }
 }
 
-/** POST /deal/: 201 for a new deal; 200 when it repeats a deal_id to change that deal's status. */
-export function createDealRoute(call: Call): void {
-  withObjectBody(call, (body) => {
-    const input = readDealCreate(call.tenant, body);
-    if (!input.ok) return invalid(call, input.errors);
-    const result = createDeal(call.tenant, input.input);
-    if (!result.ok) return invalid(call, dealErrors(result.error));
-    reply(call, result.value.created ? 201 : 200, dealCreateView(call.tenant, result.value.deal), MsDealCreateResponse);
-  });
-}
-
-/** GET /deal/{id}/: by the partner's deal_id first, then by the system id. */
-export function getDealRoute(call: Call): void {
-  const deal = findDeal(call.tenant, call.id);
-  if (deal === undefined) return notFound(call);
-  reply(call, 200, dealView(call.tenant, deal), MsDeal);
-}
-
-/** PATCH /deal/{id}/ */
-export function updateDealRoute(call: Call): void {
-  const deal = findDeal(call.tenant, call.id);
-  if (deal === undefined) return notFound(call);
-  withObjectBody(call, (body) => {
-    const input = readDealPatch(body);
-    if (!input.ok) return invalid(call, input.errors);
+/** /deal/ and /deal/{id}/ (the id: the partner's deal_id first, then the system id). */
+export const DEAL_HANDLERS = {
+  /** 201 for a new deal; 200 when it repeats a deal_id to change that deal's status. */
+  createDeal: ({ tenant, body }) => {
+    const read = body.object();
+    if (!read.ok) return read.answer;
+    const input = readDealCreate(tenant, read.body);
+    if (!input.ok) return invalid(input.errors);
+    const result = createDeal(tenant, input.input);
+    if (!result.ok) return invalid(dealErrors(result.error));
+    return json(result.value.created ? 201 : 200, dealCreateView(tenant, result.value.deal), MsDealCreateResponse);
+  },
+  getDeal: (call) => {
+    const deal = findDeal(call.tenant, idOf(call));
+    return deal === undefined ? notFound() : json(200, dealView(call.tenant, deal), MsDeal);
+  },
+  patchDeal: (call) => {
+    const deal = findDeal(call.tenant, idOf(call));
+    if (deal === undefined) return notFound();
+    const read = call.body.object();
+    if (!read.ok) return read.answer;
+    const input = readDealPatch(read.body);
+    if (!input.ok) return invalid(input.errors);
     const result = updateDeal(call.tenant, deal, input.patch);
-    if (!result.ok) return invalid(call, dealErrors(result.error));
-    reply(call, 200, dealUpdateView(result.value), MsDealUpdateResponse);
-  });
-}
+    if (!result.ok) return invalid(dealErrors(result.error));
+    return json(200, dealUpdateView(result.value), MsDealUpdateResponse);
+  },
+} satisfies MsHandlers;

@@ -1,9 +1,11 @@
 import { MsOffer } from "../../../contracts/myshare/offer.js";
+import type { Offer, OfferFields } from "../../../state/myshare/model.js";
 import { createOffer, findOffer, updateOffer } from "../../../state/myshare/offers.js";
-import type { OfferFields } from "../../../state/myshare/model.js";
 import { offerView } from "../../../state/myshare/views.js";
+import type { Answer } from "../../http/answer.js";
+import { invalid, json, notFound } from "../answers.js";
 import { uuidText } from "../drf/fields.js";
-import { invalid, notFound, reply, withObjectBody, type Call } from "../http/call.js";
+import { idOf, type MsCall, type MsHandlers } from "../route.js";
 import { readOffer } from "../serializers/offer-input.js";
 
 const NOT_UNIQUE = { non_field_errors: ["The fields catalog_id, name must make a unique set."] };
@@ -23,42 +25,43 @@ function complete(fields: Partial<OfferFields>): OfferFields | undefined {
   };
 }
 
-/** POST /offer/ */
-export function createOfferRoute(call: Call): void {
-  withObjectBody(call, (body) => {
-    const input = readOffer(call.tenant, body, false);
-    if (!input.ok) return invalid(call, input.errors);
-    const fields = complete(input.fields);
-    if (fields === undefined) return invalid(call, { name: ["This field is required."] });
-    const created = createOffer(call.tenant, fields);
-    if (!created.ok) return invalid(call, NOT_UNIQUE);
-    reply(call, 201, offerView(created.value), MsOffer);
-  });
-}
-
-function offerOf(call: Call) {
-  const id = uuidText(call.id);
+function offerOf(call: MsCall): Offer | undefined {
+  const id = uuidText(idOf(call));
   return id === undefined ? undefined : findOffer(call.tenant, id);
 }
 
-/** GET /offer/{id}/ */
-export function getOfferRoute(call: Call): void {
-  const offer = offerOf(call);
-  if (offer === undefined) return notFound(call);
-  reply(call, 200, offerView(offer), MsOffer);
-}
-
 /** PUT and PATCH /offer/{id}/; `prices`, when sent, replaces the list. */
-export function updateOfferRoute(partial: boolean) {
-  return (call: Call): void => {
+function updateOfferRoute(partial: boolean) {
+  return (call: MsCall): Answer => {
     const offer = offerOf(call);
-    if (offer === undefined) return notFound(call);
-    withObjectBody(call, (body) => {
-      const input = readOffer(call.tenant, body, partial, offer);
-      if (!input.ok) return invalid(call, input.errors);
-      const updated = updateOffer(call.tenant, offer, input.fields);
-      if (!updated.ok) return invalid(call, NOT_UNIQUE);
-      reply(call, 200, offerView(updated.value), MsOffer);
-    });
+    if (offer === undefined) return notFound();
+    const read = call.body.object();
+    if (!read.ok) return read.answer;
+    const input = readOffer(call.tenant, read.body, partial, offer);
+    if (!input.ok) return invalid(input.errors);
+    const updated = updateOffer(call.tenant, offer, input.fields);
+    if (!updated.ok) return invalid(NOT_UNIQUE);
+    return json(200, offerView(updated.value), MsOffer);
   };
 }
+
+/** /offer/ and /offer/{id}/ */
+export const OFFER_HANDLERS = {
+  createOffer: ({ tenant, body }) => {
+    const read = body.object();
+    if (!read.ok) return read.answer;
+    const input = readOffer(tenant, read.body, false);
+    if (!input.ok) return invalid(input.errors);
+    const fields = complete(input.fields);
+    if (fields === undefined) return invalid({ name: ["This field is required."] });
+    const created = createOffer(tenant, fields);
+    if (!created.ok) return invalid(NOT_UNIQUE);
+    return json(201, offerView(created.value), MsOffer);
+  },
+  getOffer: (call) => {
+    const offer = offerOf(call);
+    return offer === undefined ? notFound() : json(200, offerView(offer), MsOffer);
+  },
+  putOffer: updateOfferRoute(false),
+  patchOffer: updateOfferRoute(true),
+} satisfies MsHandlers;

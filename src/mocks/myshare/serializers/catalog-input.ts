@@ -1,3 +1,5 @@
+import { MS_CATALOG_LEGACY_NAMES as LEGACY, MS_DEFAULT_PROMO_CODE_PERCENT } from "../../../contracts/myshare/catalog.js";
+import { SLUG } from "../../../contracts/myshare/drf-input.js";
 import { MS_DEVICES, MS_LOCALIZATIONS, MS_MODERATION_TYPES, MS_OFFER_GEO, MS_REWARD_TYPES } from "../../../contracts/myshare/enums.js";
 import { catalogCodeTaken } from "../../../state/myshare/catalogs.js";
 import { DEFAULT_CANCELED_DURATION, DEFAULT_HOLD_DURATION, type Catalog, type CatalogFields } from "../../../state/myshare/model.js";
@@ -9,7 +11,7 @@ export type CatalogInput = { ok: true; fields: Partial<CatalogFields> } | { ok: 
 
 const catalogCode: Field<string> = (value) => {
   const text = charField({ maxLength: 255 })(value);
-  if (!text.ok || /^[-A-Za-z0-9_]+$/.test(text.value)) return text;
+  if (!text.ok || SLUG.test(text.value)) return text;
   return invalid("Enter a valid “slug” consisting of letters, numbers, underscores or hyphens.");
 };
 const percent = decimalField({ decimalPlaces: 2, min: "0", max: "100" });
@@ -27,8 +29,8 @@ export const CATALOG_DEFAULTS: Omit<CatalogFields, "title" | "catalogCode"> = {
   rewardType: "RevShare",
   devices: "All",
   cookiesStorageDays: 30,
-  minPromoCodePercent: 5,
-  maxPromoCodePercent: 5,
+  minPromoCodePercent: MS_DEFAULT_PROMO_CODE_PERCENT,
+  maxPromoCodePercent: MS_DEFAULT_PROMO_CODE_PERCENT,
   offerGeo: ["WW"],
   localizations: [],
 };
@@ -48,19 +50,19 @@ export function readCatalog(tenant: Tenant, body: Readonly<Record<string, unknow
     moderationType: form.value("moderation_type", choiceField(MS_MODERATION_TYPES)),
     holdDuration: form.value("hold_duration", durationField),
     canceledDuration: form.value("canceled_duration", durationField),
-    isPromocodeAllowed: form.value("is_promocode_allowed", boolField, { aliases: ["is_promo"] }),
+    isPromocodeAllowed: form.value("is_promocode_allowed", boolField, { aliases: LEGACY.is_promocode_allowed }),
     isPublished: form.value("is_published", boolField),
     icon: form.read("icon", urlField(), { nullable: true }),
     previewImage: form.read("preview_image", urlField(), { nullable: true }),
     rewardType: form.value("reward_type", choiceField(MS_REWARD_TYPES)),
-    devices: form.value("devices", choiceField(MS_DEVICES), { aliases: ["devises"] }),
+    devices: form.value("devices", choiceField(MS_DEVICES), { aliases: LEGACY.devices }),
     cookiesStorageDays: form.value("cookies_storage_days", integerField({ min: 0, max: 2147483647 })),
-    minPromoCodePercent: form.value("min_promo_code_percent", percent, { aliases: ["min_size_promo_code"] }),
-    maxPromoCodePercent: form.value("max_promo_code_percent", percent, { aliases: ["max_size_promo_code"] }),
+    minPromoCodePercent: form.value("min_promo_code_percent", percent, { aliases: LEGACY.min_promo_code_percent }),
+    maxPromoCodePercent: form.value("max_promo_code_percent", percent, { aliases: LEGACY.max_promo_code_percent }),
     offerGeo: form.value("offer_geo", listField(choiceField(MS_OFFER_GEO))),
-    localizations: form.value("localizations", listField(choiceField(MS_LOCALIZATIONS)), { aliases: ["localization"] }),
+    localizations: form.value("localizations", listField(choiceField(MS_LOCALIZATIONS)), { aliases: LEGACY.localizations }),
   };
-  const reward = form.read("reward_percent", decimalField({ decimalPlaces: 2, min: "0.05", max: "95" }), { nullable: true, aliases: ["remuneration_percent"] });
+  const reward = form.read("reward_percent", decimalField({ decimalPlaces: 2, min: "0.05", max: "95" }), { nullable: true, aliases: LEGACY.reward_percent });
   if (reward !== undefined) fields.rewardPercent = reward;
   if (!form.ok) return { ok: false, errors: form.errors };
 

@@ -1,4 +1,5 @@
 import { MS_DEVICES } from "../../../contracts/myshare/enums.js";
+import { MS_LANDING_LEGACY_NAMES as LEGACY } from "../../../contracts/myshare/landing.js";
 import type { LandingFields } from "../../../state/myshare/model.js";
 import type { Tenant } from "../../../state/kernel/tenant.js";
 import { charField, choiceField, urlField } from "../drf/fields.js";
@@ -16,7 +17,7 @@ export function readLanding(tenant: Tenant, body: Readonly<Record<string, unknow
     adaptability: form.value("adaptability", choiceField(MS_DEVICES)),
     title: form.value("title", charField({ maxLength: 255, allowBlank: true })),
   };
-  const image = form.read("image_url", urlField(), { nullable: true, aliases: ["image"] });
+  const image = form.read("image_url", urlField(), { nullable: true, aliases: LEGACY.image_url });
   if (image !== undefined) fields.imageUrl = image;
   return form.ok ? { ok: true, fields } : { ok: false, errors: form.errors };
 }

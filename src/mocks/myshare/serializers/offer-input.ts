@@ -1,4 +1,5 @@
 import { MS_CURRENCIES } from "../../../contracts/myshare/enums.js";
+import { MS_OFFER_LEGACY_NAMES as LEGACY } from "../../../contracts/myshare/offer.js";
 import { findCatalog } from "../../../state/myshare/catalogs.js";
 import type { Offer, OfferFields, Price } from "../../../state/myshare/model.js";
 import { offerNameTaken } from "../../../state/myshare/offers.js";
@@ -56,17 +57,18 @@ export function readOffer(tenant: Tenant, body: Readonly<Record<string, unknown>
   const fields: Partial<OfferFields> = {
     name: form.value("name", charField({ maxLength: 255 }), { required: true }),
     catalogId: form.value("catalog_id", catalogRef(tenant), { required: true }),
-    isPromocodeAllowed: form.value("is_promocode_allowed", boolField, { required: true, aliases: ["is_promo"] }),
+    isPromocodeAllowed: form.value("is_promocode_allowed", boolField, { required: true, aliases: LEGACY.is_promocode_allowed }),
     prices: form.value("prices", prices, { required: true }),
     description: form.value("description", charField({ allowBlank: true })),
   };
-  if (form.has("is_active") || !form.has("disable")) {
+  const [disable] = LEGACY.is_active;
+  if (form.has("is_active") || !form.has(disable)) {
     fields.isActive = form.value("is_active", boolField, { required: true });
   } else {
-    const disabled = form.value("disable", boolField);
+    const disabled = form.value(disable, boolField);
     if (disabled !== undefined) fields.isActive = !disabled;
   }
-  const reward = form.read("reward_percent", decimalField({ decimalPlaces: 2, min: "0.05", max: "95" }), { nullable: true, aliases: ["remuneration_percent"] });
+  const reward = form.read("reward_percent", decimalField({ decimalPlaces: 2, min: "0.05", max: "95" }), { nullable: true, aliases: LEGACY.reward_percent });
   const fix = form.read("fix_remuneration", money, { nullable: true });
   if (reward !== undefined) fields.rewardPercent = reward;
   if (fix !== undefined) fields.fixRemuneration = fix;

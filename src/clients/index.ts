@@ -1,0 +1,8 @@
+/** The typed clients, each generated from its route table (src/contracts/<provider>/routes.ts, control.ts). */
+export { createMyshareClient, type MyshareClient } from "./myshare/index.js";
+export { createClient, type ApiDescription, type ClientOptions } from "./route-client.js";
+export type { BodyOf, Reply, RouteClient, RouteInput, RouteReply } from "./route-client-types.js";
+export { CONTROL_ROUTES, createSandboxControlClient, type SandboxControlClient } from "./sandbox/index.js";
+export { UnexpectedResponse } from "./unexpected-response.js";
+export { createWildberriesClient, type WildberriesClient } from "./wildberries/index.js";
+export { createYooMoneyClient, type YooMoneyClient } from "./yoomoney/index.js";

@@ -1,0 +1,173 @@
+import { jsonResponse } from "../http/responses.js";
+import { SandboxAdvance, SandboxAdvanceRequest, SandboxClock, SandboxFreeze, SandboxFreezeRequest } from "./clock.js";
+import { controlTable } from "./control-table.js";
+import { controlError } from "./error.js";
+import { SandboxEvents, SandboxEventsQuery } from "./events.js";
+import { SandboxHealth } from "./health.js";
+import { SandboxRequests, SandboxRequestsQuery } from "./journal.js";
+import { SandboxReset } from "./reset.js";
+import { SandboxSettings, SandboxSettingsPatch } from "./settings.js";
+import { SandboxState, SandboxStateImported } from "./state.js";
+import { SandboxTenants } from "./tenants.js";
+import { SandboxToken, SandboxTokenRequest } from "./tokens.js";
+
+/** The control plane lives under this prefix on the sandbox's own port; every control table's paths are relative to it. */
+export const SANDBOX_BASE_PATH = "/__sandbox";
+
+/** The most bytes `PUT /__sandbox/state` reads (a whole tenant's snapshot); every other control-plane body is small. */
+export const STATE_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The sandbox's own control-plane calls (tenants, tokens, state, clock, settings, journal, events), keyed
+ * by operation id. Each provider's calls are in its own control table (src/contracts/<provider>/control.ts).
+ */
+export const SANDBOX_CONTROL = controlTable({
+  tags: [{ name: "sandbox" }, { name: "state" }, { name: "clock" }, { name: "settings" }, { name: "journal" }],
+  routes: {
+    health: {
+      method: "GET",
+      path: "/health",
+      tag: "sandbox",
+      summary: "Liveness, version and the providers served; no token needed",
+      auth: "none",
+      responses: { 200: jsonResponse("The sandbox is up", SandboxHealth) },
+    },
+    issueToken: {
+      method: "POST",
+      path: "/tokens",
+      tag: "sandbox",
+      summary:
+        "Issue a token (honoured by --auth strict too): for a new tenant with a random name (no token needed), or for a named tenant (the admin token, or that tenant's own token)",
+      auth: "optional",
+      body: SandboxTokenRequest,
+      bodyOptional: true,
+      responses: {
+        201: jsonResponse("The token", SandboxToken),
+        400: controlError("invalid_request: tenant must be a non-empty string, expiresIn whole seconds > 0"),
+        401: controlError("unauthorized: tenant is named and no token was sent; naming a tenant needs the admin token"),
+        403: controlError("forbidden: tenant is named and the token sent is neither the admin token nor one of that tenant"),
+      },
+    },
+    listTenants: {
+      method: "GET",
+      path: "/tenants",
+      tag: "sandbox",
+      summary: "Every tenant of this sandbox (admin token only): id, real creation and last-use times, tokens issued",
+      auth: "admin",
+      responses: { 200: jsonResponse("The tenants", SandboxTenants) },
+    },
+    reset: {
+      method: "POST",
+      path: "/reset",
+      tag: "sandbox",
+      summary: "Wipe the caller's tenant: state, clock, settings and randomness start afresh",
+      responses: { 200: jsonResponse("The tenant was wiped", SandboxReset) },
+    },
+    exportState: {
+      method: "GET",
+      path: "/state",
+      tag: "state",
+      summary: "Export the tenant's whole state as plain JSON",
+      responses: { 200: jsonResponse("The snapshot", SandboxState) },
+    },
+    importState: {
+      method: "PUT",
+      path: "/state",
+      tag: "state",
+      summary: "Replace the tenant's whole state with a snapshot (as GET returns it)",
+      body: SandboxState,
+      responses: {
+        200: jsonResponse("The snapshot was imported", SandboxStateImported),
+        400: controlError("malformed_json, or invalid_state: the snapshot is empty or invalid; the tenant is unchanged"),
+      },
+    },
+    getClock: {
+      method: "GET",
+      path: "/clock",
+      tag: "clock",
+      summary: "The tenant's virtual now",
+      responses: { 200: jsonResponse("The clock", SandboxClock) },
+    },
+    advanceClock: {
+      method: "POST",
+      path: "/clock/advance",
+      tag: "clock",
+      summary: "Move the tenant's clock forward, firing every timer that falls due, in time order",
+      body: SandboxAdvanceRequest,
+      responses: {
+        200: jsonResponse("The new now and the timers that fired", SandboxAdvance),
+        400: controlError("malformed_json, or invalid_duration: by is not an ISO-8601 duration or milliseconds > 0"),
+      },
+    },
+    freezeClock: {
+      method: "POST",
+      path: "/clock/freeze",
+      tag: "clock",
+      summary: "Stop the tenant's clock, now or at a later instant (firing what falls due on the way)",
+      body: SandboxFreezeRequest,
+      bodyOptional: true,
+      responses: {
+        200: jsonResponse("The frozen clock", SandboxFreeze),
+        400: controlError("malformed_json, or invalid_time: at is not an ISO-8601 date-time"),
+        409: controlError("clock_backwards: at is earlier than the tenant's now"),
+      },
+    },
+    resumeClock: {
+      method: "POST",
+      path: "/clock/resume",
+      tag: "clock",
+      summary: "Let a frozen clock run again from where it stopped",
+      responses: { 200: jsonResponse("The running clock", SandboxClock) },
+    },
+    getSettings: {
+      method: "GET",
+      path: "/settings",
+      tag: "settings",
+      summary: "The tenant's settings",
+      responses: { 200: jsonResponse("The settings", SandboxSettings) },
+    },
+    patchSettings: {
+      method: "PATCH",
+      path: "/settings",
+      tag: "settings",
+      summary: "Change any subset of the tenant's settings",
+      body: SandboxSettingsPatch,
+      responses: {
+        200: jsonResponse("The settings after the change", SandboxSettings),
+        400: controlError("malformed_json, or invalid_settings: an unknown key or value"),
+      },
+    },
+    listRequests: {
+      method: "GET",
+      path: "/requests",
+      tag: "journal",
+      summary: "The tenant's journal of provider calls (bounded), oldest first",
+      query: SandboxRequestsQuery,
+      responses: {
+        200: jsonResponse("The matching calls", SandboxRequests),
+        400: controlError("invalid_query: a filter is repeated or limit is not a whole number >= 1"),
+      },
+    },
+    clearRequests: {
+      method: "DELETE",
+      path: "/requests",
+      tag: "journal",
+      summary: "Empty the tenant's request journal",
+      responses: { 204: { description: "The journal is empty" } },
+    },
+    listEvents: {
+      method: "GET",
+      path: "/events",
+      tag: "journal",
+      summary: "The tenant's domain events (every state change and its cause), oldest first",
+      query: SandboxEventsQuery,
+      responses: {
+        200: jsonResponse("The matching events", SandboxEvents),
+        400: controlError("invalid_query: a filter is repeated or since is not an event seq"),
+      },
+    },
+  },
+});
+
+export type SandboxRoutes = typeof SANDBOX_CONTROL.routes;
+export type SandboxOperationId = keyof SandboxRoutes;

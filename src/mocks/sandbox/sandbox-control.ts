@@ -1,0 +1,19 @@
+import { SANDBOX_CONTROL } from "../../contracts/sandbox/routes.js";
+import { CLOCK_HANDLERS } from "./clock-routes.js";
+import { defineControl, type ControlPlug } from "./control-plug.js";
+import { EVENT_HANDLERS } from "./event-routes.js";
+import { healthHandler } from "./health-routes.js";
+import { JOURNAL_HANDLERS } from "./journal-routes.js";
+import { SETTINGS_HANDLERS } from "./settings-routes.js";
+import { STATE_HANDLERS } from "./state-routes.js";
+import { listTenants } from "./tenant-routes.js";
+import { issueToken } from "./token-routes.js";
+
+/** The sandbox's own control-plane calls (health names `version`). */
+export function sandboxControl(version: string): ControlPlug {
+  return defineControl(
+    SANDBOX_CONTROL,
+    { ...STATE_HANDLERS, ...CLOCK_HANDLERS, ...SETTINGS_HANDLERS, ...JOURNAL_HANDLERS, ...EVENT_HANDLERS },
+    { health: healthHandler(version), issueToken, listTenants },
+  );
+}

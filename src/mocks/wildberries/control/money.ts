@@ -1,0 +1,22 @@
+import { WB_CONTROL, WB_TOP_UP_MAX, WbMoneyTopUpRequest, WbMoneyTopUpResponse } from "../../../contracts/wildberries/control.js";
+import { topUpMoney } from "../../../state/wildberries/payments.js";
+import { fail, reply } from "../../sandbox/answers.js";
+import type { SomeControlHandlers } from "../../sandbox/control-plug.js";
+
+/** Adding money to the seller's balance, net and bonus. */
+export const MONEY_CONTROL = {
+  topUpWildberriesMoney: ({ tenant, body }) => {
+    const parsed = WbMoneyTopUpRequest.safeParse(body ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue === undefined || issue.path.length === 0 ? "" : `${issue.path.join(".")}: `;
+      return fail(
+        400,
+        "invalid_request",
+        `send {"balance"?, "net"?, "bonus"?}: whole rubles from 0 to ${WB_TOP_UP_MAX}, at least one of them (${where}${issue?.message ?? "invalid body"})`,
+      );
+    }
+    const money = topUpMoney(tenant, parsed.data);
+    return reply(200, { balance: money.balance, net: money.net, bonus: money.bonus }, WbMoneyTopUpResponse);
+  },
+} satisfies SomeControlHandlers<typeof WB_CONTROL.routes>;
