@@ -14,6 +14,7 @@ import { defineControl } from "../../src/mocks/sandbox/control-plug.js";
 import type { ProviderModule } from "../../src/state/kernel/provider.js";
 import { fail as refuse, ok } from "../../src/state/kernel/result.js";
 import type { Tenant } from "../../src/state/kernel/tenant.js";
+import { stateOf } from "../../src/state/kernel/tenant-states.js";
 
 /**
  * A tiny provider for kernel and control-plane tests: "things" with a status, an expiry timer
@@ -32,15 +33,15 @@ interface FakeState {
   ran: { kind: string; now: number; id: string }[];
 }
 
-const states = new WeakMap<Tenant, FakeState>();
+// The fake provider's per-tenant state lives in the tenant, under its own key, as a real provider's does.
+declare module "../../src/state/kernel/provider-states.js" {
+  interface ProviderStates {
+    fake: FakeState;
+  }
+}
 
 export function fakeState(tenant: Tenant): FakeState {
-  let state = states.get(tenant);
-  if (state === undefined) {
-    state = { things: new Map(), ran: [] };
-    states.set(tenant, state);
-  }
-  return state;
+  return stateOf(tenant, "fake", () => ({ things: new Map(), ran: [] }));
 }
 
 export function createThing(tenant: Tenant, id: string, expiresInMs?: number): void {
@@ -72,7 +73,6 @@ export const fakeProvider: ProviderModule = {
       tenant.schedule(tenant.now() + 60_000, "fake.expire", { thingId: id });
     },
   },
-  rateLimits: [],
   exportState(tenant) {
     return { things: [...fakeState(tenant).things.values()].map((t) => ({ id: t.id, status: t.status })) };
   },

@@ -11,8 +11,15 @@ export const SMALL_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export type RawBody = { ok: true; bytes: Buffer | undefined } | { ok: false; error: BodyError };
 
-/** Reads a request's raw body up to `limit` bytes; resolves, never rejects. */
-export type BodyReader = (req: IncomingMessage, res: ServerResponse) => Promise<RawBody>;
+/** Reads a request's raw body up to `limit` bytes; resolves, never rejects (answers at once when there is none). */
+export type BodyReader = (req: IncomingMessage, res: ServerResponse) => RawBody | Promise<RawBody>;
+
+const NO_BODY: RawBody = { ok: true, bytes: undefined };
+
+/** Whether a request has a body at all (type-is's hasBody): a Transfer-Encoding, or a Content-Length. */
+function hasBody(req: IncomingMessage): boolean {
+  return req.headers["transfer-encoding"] !== undefined || (req.headers["content-length"] !== undefined && req.headers["content-length"] !== "0");
+}
 
 /**
  * A body reader (body-parser's raw reader underneath): a `Content-Encoding` of gzip, deflate or br is
@@ -22,8 +29,10 @@ export type BodyReader = (req: IncomingMessage, res: ServerResponse) => Promise<
  */
 export function bodyReader(limit: number): BodyReader {
   const raw = express.raw({ limit, type: () => true });
-  return (req, res) =>
-    new Promise((resolve) => {
+  return (req, res) => {
+    // Most calls (every GET) have no body: no reader, no turn of the event loop.
+    if (!hasBody(req)) return NO_BODY;
+    return new Promise((resolve) => {
       raw(req, res, (err?: unknown) => {
         if (err === undefined) {
           const body: unknown = Reflect.get(req, "body");
@@ -33,4 +42,5 @@ export function bodyReader(limit: number): BodyReader {
         resolve({ ok: false, error: classifyBodyError(err) });
       });
     });
+  };
 }

@@ -77,7 +77,8 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
 
   /** Reads and parses the body: the body, or undefined after answering a broken one. */
   const readBody = async (exchange: Exchange, id: Id | undefined, tenant: Tenant | undefined): Promise<{ body: B } | undefined> => {
-    const read = await readerFor(id)(exchange.req, exchange.res);
+    const reading = readerFor(id)(exchange.req, exchange.res);
+    const read = reading instanceof Promise ? await reading : reading;
     // A long job of the tenant that started while the body came finishes before the call acts.
     if (tenant !== undefined && whenIdle(tenant) !== undefined) await resettleAfterLongJobs(tenant, cause);
     const parsed = await dialect.parse(read, id, exchange);

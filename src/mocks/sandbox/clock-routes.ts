@@ -10,7 +10,7 @@ import { renderFired } from "./fired.js";
 import { iso } from "./instant.js";
 import { advanceAmount } from "./iso-duration.js";
 import { ownField } from "./own-field.js";
-import { advanceInSlices } from "./sliced-advance.js";
+import { advanceInSlices, denseTailOf } from "./sliced-advance.js";
 
 /** A clock move lists at most this many fired timers (the first ones); firedTotal counts them all. */
 export const FIRED_LIST_LIMIT = 1000;
@@ -20,7 +20,7 @@ function clockBody(tenant: Tenant): { now: string; frozen: boolean } {
 }
 
 /** Freezes the clock at `wanted` (default now), moving it there first, in slices when that is far. */
-async function freezeAt(tenant: Tenant, wanted: string | undefined): Promise<Answer> {
+async function freezeAt(tenant: Tenant, wanted: string | undefined, denseTailMs: number): Promise<Answer> {
   const now = tenant.now();
   const at = wanted === undefined ? now : Date.parse(wanted);
   if (at < now) {
@@ -32,7 +32,7 @@ async function freezeAt(tenant: Tenant, wanted: string | undefined): Promise<Ans
   }
   // Freeze at the instant checked above, then move exactly to `at`, firing what falls due on the way.
   tenant.clock.freeze(now);
-  const report = await advanceInSlices(tenant, at - now, FIRED_LIST_LIMIT);
+  const report = await advanceInSlices(tenant, at - now, FIRED_LIST_LIMIT, denseTailMs);
   return reply(200, { now: iso(report.now), frozen: true, fired: renderFired(report.fired), firedTotal: report.total }, SandboxFreeze);
 }
 
@@ -44,14 +44,14 @@ function sentAt(body: unknown): unknown {
 /** The tenant's virtual clock: read, advance (firing what falls due), freeze, resume. */
 export const CLOCK_HANDLERS = {
   getClock: ({ tenant }) => reply(200, clockBody(tenant), SandboxClock),
-  advanceClock: async ({ tenant, body }) => {
+  advanceClock: async ({ tenant, registry, body }) => {
     const amount = advanceAmount(ownField(body, "by"), tenant.now());
     if (!amount.ok) return fail(400, "invalid_duration", amount.message);
     // A long move runs in slices: other tenants are served meanwhile, this tenant's calls wait for it.
-    const report = await advanceInSlices(tenant, amount.ms, FIRED_LIST_LIMIT);
+    const report = await advanceInSlices(tenant, amount.ms, FIRED_LIST_LIMIT, denseTailOf(registry.options.providers));
     return reply(200, { now: iso(report.now), fired: renderFired(report.fired), firedTotal: report.total }, SandboxAdvance);
   },
-  freezeClock: async ({ tenant, body }) => {
+  freezeClock: async ({ tenant, registry, body }) => {
     const parsed = SandboxFreezeRequest.safeParse(body ?? {});
     if (!parsed.success) {
       return fail(
@@ -61,7 +61,7 @@ export const CLOCK_HANDLERS = {
       );
     }
     await untilIdle(tenant);
-    return freezeAt(tenant, parsed.data.at);
+    return freezeAt(tenant, parsed.data.at, denseTailOf(registry.options.providers));
   },
   resumeClock: async ({ tenant }) => {
     await untilIdle(tenant);

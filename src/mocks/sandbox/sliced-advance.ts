@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { FiredReport, Tenant } from "../../state/kernel/tenant.js";
-import { HOURLY_TAIL_MS } from "../../state/wildberries/traffic-clock.js";
+import type { ProviderModule } from "../../state/kernel/provider.js";
 import { runExclusive, whenIdle } from "../http/tenant-queue.js";
 
 /**
@@ -21,18 +21,24 @@ const MAX_SLICE_MS = 7 * 86_400_000;
 /** Wall time one slice should take at most, roughly: other tenants wait about this long. */
 const SLICE_BUDGET_MS = 8;
 /**
- * Timers are densest at the end of a long move (Wildberries traffic ticks every hour there, however
- * long the move): the slices start again from ONE_GO_MS there, so the first of them is not a week.
+ * Where the timers are densest at the end of a long move, for every provider at once (Wildberries traffic
+ * ticks every hour there, however long the move): the slices start again from ONE_GO_MS there, so the
+ * first of them is not a week.
  */
-const DENSE_TAIL_MS = HOURLY_TAIL_MS;
+export function denseTailOf(providers: readonly ProviderModule[]): number {
+  return Math.max(0, ...providers.map((provider) => provider.denseTailMs ?? 0));
+}
 
 /** What a move fired, and the clock when it ended (read before any later job of the tenant runs). */
 export interface Move extends FiredReport {
   now: number;
 }
 
-/** Moves the tenant's clock forward by `ms`, in slices when it is long or the tenant is busy. */
-export async function advanceInSlices(tenant: Tenant, ms: number, maxListed: number): Promise<Move> {
+/**
+ * Moves the tenant's clock forward by `ms`, in slices when it is long or the tenant is busy; `denseTailMs`
+ * is denseTailOf(the providers).
+ */
+export async function advanceInSlices(tenant: Tenant, ms: number, maxListed: number, denseTailMs: number): Promise<Move> {
   if (ms <= ONE_GO_MS && whenIdle(tenant) === undefined) return { ...tenant.advanceReport(ms, maxListed), now: tenant.now() };
   return runExclusive(tenant, async () => {
     const horizon = tenant.clock.now() + ms;
@@ -40,8 +46,8 @@ export async function advanceInSlices(tenant: Tenant, ms: number, maxListed: num
     let left = ms;
     let step = ONE_GO_MS;
     while (left > 0) {
-      if (left > DENSE_TAIL_MS && left - step < DENSE_TAIL_MS) step = Math.max(1, left - DENSE_TAIL_MS);
-      else if (left === DENSE_TAIL_MS) step = ONE_GO_MS;
+      if (left > denseTailMs && left - step < denseTailMs) step = Math.max(1, left - denseTailMs);
+      else if (left === denseTailMs) step = ONE_GO_MS;
       const slice = Math.min(left, step);
       const began = performance.now();
       const part = tenant.advanceReport(slice, maxListed - report.fired.length, horizon);

@@ -1,13 +1,11 @@
 import type { JsonValue } from "./json.js";
-import type { RateLimitTable } from "./rate-limit.js";
 import type { Result } from "./result.js";
 import type { Tenant, TimerHandler } from "./tenant.js";
 
 export type { TimerHandler };
 
 /**
- * What the kernel needs from a provider's domain: its timers, its rate-limit table and its state
- * snapshot. A provider's per-tenant state lives in the Tenant under the provider's key
+ * What the kernel needs from a provider's domain: its timers and its state snapshot. A provider's per-tenant state lives in the Tenant under the provider's key
  * (provider-states.ts), so a reset, which replaces the Tenant, drops that state too.
  *
  * importState refuses with "path: what is wrong; what to do" lines (issues.ts describeIssues for a
@@ -17,7 +15,11 @@ export type { TimerHandler };
 export interface ProviderModule {
   name: string;
   timers: Record<string, TimerHandler>;
-  rateLimits: RateLimitTable;
+  /**
+   * How long before the end of a long clock move its timers are densest (Wildberries: the hourly traffic
+   * ticks of the last days), so a move in slices starts small again there. Default: none.
+   */
+  denseTailMs?: number;
   exportState(tenant: Tenant): JsonValue;
   importState(tenant: Tenant, data: unknown): Result<void, string>;
 }

@@ -1,7 +1,8 @@
 import type { StringPool } from "./string-pool.js";
 
 /**
- * Token buckets keyed by (method, path) inside one tenant, timed on that tenant's clock.
+ * Token buckets keyed by name (an operation id, or a group of operations) inside one tenant, timed on
+ * that tenant's clock; each provider's rules are in its mocks (rate-limits.ts, by operation id).
  * A rule lets `burst` calls through at once and refills one token every `intervalMs`.
  */
 export interface RateRule {
@@ -11,17 +12,6 @@ export interface RateRule {
   intervalMs: number;
 }
 
-/** A provider's documented (or chosen) limits: the first entry whose method and path match wins. */
-export interface RateLimitEntry {
-  method: string;
-  path: RegExp;
-  rule: RateRule;
-  /** Calls that share a bucket name share one bucket (for limits documented per group of methods). */
-  bucket?: string;
-}
-
-export type RateLimitTable = readonly RateLimitEntry[];
-
 export type RateDecision =
   | { allowed: true; limit: number; remaining: number }
   | { allowed: false; limit: number; remaining: 0; retryAfterMs: number; resetMs: number };
@@ -30,19 +20,6 @@ interface Bucket {
   key: string;
   tokens: number;
   updatedAt: number;
-}
-
-export function findRule(
-  table: RateLimitTable,
-  method: string,
-  path: string,
-): { rule: RateRule; key: string } | undefined {
-  for (const entry of table) {
-    if (entry.method === method && entry.path.test(path)) {
-      return { rule: entry.rule, key: entry.bucket ?? `${method} ${path}` };
-    }
-  }
-  return undefined;
 }
 
 /**

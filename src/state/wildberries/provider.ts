@@ -1,14 +1,14 @@
 import type { ProviderModule } from "../kernel/provider.js";
 import { campaignTimers } from "./campaign-timers.js";
 import { mediaTimers } from "./media-timers.js";
-import { WILDBERRIES_RATE_LIMITS } from "./rate-limits.js";
 import { exportWildberries, importWildberries } from "./snapshot.js";
+import { HOURLY_TAIL_MS } from "./traffic-clock.js";
 import { trafficTimers } from "./traffic-tick.js";
 
 export const wildberriesProvider: ProviderModule = {
   name: "wildberries",
   timers: { ...campaignTimers, ...trafficTimers, ...mediaTimers },
-  rateLimits: WILDBERRIES_RATE_LIMITS,
+  denseTailMs: HOURLY_TAIL_MS,
   exportState: exportWildberries,
   importState: importWildberries,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findRule, RateLimiter, type RateLimitTable } from "../../../src/state/kernel/rate-limit.js";
+import { RateLimiter } from "../../../src/state/kernel/rate-limit.js";
 import { makeTenant, T0 } from "./tenant-fixture.js";
 
 const rule = { burst: 3, intervalMs: 1000 };
@@ -60,25 +60,3 @@ describe("RateLimiter", () => {
   });
 });
 
-describe("findRule", () => {
-  const table: RateLimitTable = [
-    { method: "GET", path: /^\/adv\/v1\/promotion\/count$/, rule: { burst: 5, intervalMs: 200 } },
-    { method: "POST", path: /^\/adv\/v1\/(start|pause)$/, rule: { burst: 5, intervalMs: 200 }, bucket: "status" },
-    { method: "POST", path: /^\/adv\//, rule: { burst: 1, intervalMs: 1000 } },
-  ];
-
-  it("takes the first entry whose method and path match", () => {
-    expect(findRule(table, "GET", "/adv/v1/promotion/count")).toEqual({ rule: { burst: 5, intervalMs: 200 }, key: "GET /adv/v1/promotion/count" });
-    expect(findRule(table, "POST", "/adv/v1/other")).toEqual({ rule: { burst: 1, intervalMs: 1000 }, key: "POST /adv/v1/other" });
-  });
-
-  it("calls that share a bucket name share a key", () => {
-    expect(findRule(table, "POST", "/adv/v1/start")?.key).toBe("status");
-    expect(findRule(table, "POST", "/adv/v1/pause")?.key).toBe("status");
-  });
-
-  it("finds nothing for an unlisted call", () => {
-    expect(findRule(table, "DELETE", "/adv/v1/start")).toBeUndefined();
-    expect(findRule(table, "GET", "/elsewhere")).toBeUndefined();
-  });
-});
