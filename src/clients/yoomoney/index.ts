@@ -1,20 +1,9 @@
-import { z } from "zod";
-import { jsonResponse } from "../../contracts/http/responses.js";
-import { ErrorResponse } from "../../contracts/yoomoney/envelope.js";
 import { YM_ROUTES } from "../../contracts/yoomoney/routes.js";
+import { YM_PIPELINE } from "../../contracts/yoomoney/pipeline.js";
 import { createClient, type ClientOptions } from "../route-client.js";
 import type { RouteClient } from "../route-client-types.js";
 
-/** What the pipeline answers whatever the method: the error envelope (as openapi/yoomoney.json documents). */
-export const YM_PIPELINE = {
-  400: jsonResponse("incorrectData: the body cannot be read", ErrorResponse),
-  401: jsonResponse("unauthorized", ErrorResponse),
-  404: jsonResponse("methodNotFound: no such method", ErrorResponse),
-  405: jsonResponse("methodNotFound: the method takes POST only", ErrorResponse, z.object({ Allow: z.string() })),
-  413: jsonResponse("incorrectData: the body is too large", ErrorResponse),
-  429: jsonResponse("tooManyRequests", ErrorResponse, z.object({ "Retry-After": z.string() })),
-  500: jsonResponse("internalError: a sandbox bug", ErrorResponse),
-};
+export { YM_PIPELINE };
 
 export type YooMoneyClient = RouteClient<typeof YM_ROUTES, typeof YM_PIPELINE>;
 

@@ -1,42 +1,14 @@
 import { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { allowHeader, methodsAt } from "../myshare/allow.js";
-import { detail, notFound } from "../myshare/routes/responses.js";
+import { detail } from "../myshare/routes/responses.js";
 import { MS_ROUTES } from "../myshare/routes.js";
 import { generateDocument, type OpenApiDocument } from "./generate.js";
-import { TRANSPORT_RESPONSES, type PipelineResponses } from "./pipeline.js";
+import { MS_PIPELINE } from "../myshare/pipeline.js";
+import { TRANSPORT_RESPONSES } from "./pipeline.js";
 import { registerRoutes } from "./register-routes.js";
 
-const unauthorized = detail(
-  "Authentication credentials were not provided. (no token) or Invalid token. (--auth strict)",
-  z.object({ "WWW-Authenticate": z.literal("Token") }),
-);
-const throttled = detail(
-  "Request was throttled. Expected available in N seconds. (the tenant's rate limit, on its virtual clock)",
-  z.object({ "Retry-After": z.string().meta({ description: "Seconds" }) }),
-);
 const methodNotAllowed = (allow: string) => detail(`Method "X" not allowed.`, z.object({ Allow: z.literal(allow) }));
-const unsupported = detail('Unsupported media type "<Content-Type>" in request. (JSON and form bodies are read)');
-
-/**
- * What Django REST Framework answers whatever the view, as `{"detail"}`: an unreadable, too deep or too
- * large body (400), the token (401), an unknown path or id (404), the HTTP method (405, with the path's
- * Allow), a media type it does not parse (415), the throttle (429), the last resort (500); and Node's 408
- * for a body that does not arrive in time. (A path without its trailing slash is Django's 301, written in
- * the document's description: it is no operation's answer.)
- */
-function pipeline(allow: string): PipelineResponses {
-  return {
-    400: detail('"JSON parse error - <Python\'s json message>" (also for a body nested deeper than the sandbox reads or a Content-Encoding it cannot decode), or "Request body exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE."'),
-    401: unauthorized,
-    404: notFound,
-    405: methodNotAllowed(allow),
-    ...TRANSPORT_RESPONSES,
-    415: unsupported,
-    429: throttled,
-    500: detail("A server error occurred. (a sandbox bug; the request journal, GET /__sandbox/requests, shows the call)"),
-  };
-}
 
 /** openapi/myshare.json: the myshare affiliate API as the sandbox serves it. */
 export function buildMyshareDocument(): OpenApiDocument {
@@ -49,7 +21,7 @@ export function buildMyshareDocument(): OpenApiDocument {
   });
   // One operation at a time: each 405 documents its own path's Allow.
   for (const [id, spec] of Object.entries(MS_ROUTES)) {
-    registerRoutes(registry, { [id]: spec }, { security: [{ token: [] }], pipeline: pipeline(allowHeader(methodsAt(MS_ROUTES, spec.path))) });
+    registerRoutes(registry, { [id]: spec }, { security: [{ token: [] }], pipeline: { ...MS_PIPELINE, 405: methodNotAllowed(allowHeader(methodsAt(MS_ROUTES, spec.path))), ...TRANSPORT_RESPONSES } });
   }
   return generateDocument(registry, {
     openapi: "3.1.0",

@@ -3,33 +3,13 @@ import { z } from "zod";
 import * as C from "../yoomoney/index.js";
 import { YM_ROUTES, YOOMONEY_BASE_PATH } from "../yoomoney/routes.js";
 import { generateDocument, type OpenApiDocument } from "./generate.js";
-import { TRANSPORT_RESPONSES, type PipelineResponses } from "./pipeline.js";
+import { YM_PIPELINE } from "../yoomoney/pipeline.js";
+import { TRANSPORT_RESPONSES } from "./pipeline.js";
 import { jsonResponse } from "../http/responses.js";
 import { registerRoutes } from "./register-routes.js";
 
-const retryAfter = z.object({
-  "Retry-After": z.string().meta({ description: "Seconds (of the tenant's virtual clock) until the next call is allowed" }),
-});
-const allow = z.object({ Allow: z.literal("POST") });
 
-/**
- * What the pipeline answers whatever the method, in the error envelope: the body (unreadable, too deep,
- * too large), the token, an unknown method or HTTP method, the rate limit, the last resort; and Node's
- * 408 for a body that does not arrive in time.
- */
-const PIPELINE = {
-  400: jsonResponse(
-    "incorrectData (parameter body): the body is not valid JSON, cannot be read (a Content-Encoding the sandbox cannot decode) or is nested deeper than the sandbox reads",
-    C.ErrorResponse,
-  ),
-  401: jsonResponse("unauthorized: the token is missing, expired or (with --auth strict) not issued by the sandbox", C.ErrorResponse),
-  404: jsonResponse(`methodNotFound: there is no such method under ${YOOMONEY_BASE_PATH}`, C.ErrorResponse),
-  405: jsonResponse("methodNotFound: the method takes POST only", C.ErrorResponse, allow),
-  ...TRANSPORT_RESPONSES,
-  413: jsonResponse("incorrectData (parameter body): the body is larger than this method accepts", C.ErrorResponse),
-  429: jsonResponse("tooManyRequests: the tenant's rate limit for this method is used up", C.ErrorResponse, retryAfter),
-  500: jsonResponse("internalError: a sandbox bug; the request journal (GET /__sandbox/requests) shows the call", C.ErrorResponse),
-} satisfies PipelineResponses;
+
 
 function register(registry: OpenAPIRegistry): void {
   registry.registerComponent("securitySchemes", "bearerAuth", {
@@ -39,7 +19,7 @@ function register(registry: OpenAPIRegistry): void {
     description: "The accessToken from users/login. The sandbox also accepts `Bearer: <token>` and, in open mode, any token (it names a tenant).",
   });
 
-  registerRoutes(registry, YM_ROUTES, { security: [{ bearerAuth: [] }], pipeline: PIPELINE });
+  registerRoutes(registry, YM_ROUTES, { security: [{ bearerAuth: [] }], pipeline: { ...YM_PIPELINE, ...TRANSPORT_RESPONSES } });
 }
 
 /** openapi/yoomoney.json: the YooMoney offer-program API as the sandbox serves it. */
