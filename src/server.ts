@@ -54,7 +54,7 @@ export interface SandboxOptions {
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface Sandbox {
-  /** Every request: provider routes go through their pipelines on node:http, the rest to express. */
+  /** Every request, on node:http: each path goes to the pipeline that owns it (a provider's, or the control plane's). */
   app: RequestListener;
   registry: TenantRegistry;
   /** Responses that broke their contract (only collected with validateResponses). */
@@ -82,7 +82,7 @@ export const DEFAULT_TENANT_TTL_MS = 24 * 60 * 60 * 1000;
 /** Idle tenants are looked for at least this often (real ms) even when no call comes, so their memory and state-file entries go. */
 const TENANT_SWEEP_INTERVAL_MS = 60_000;
 
-/** The in-process sandbox: every provider and the control plane on one express app. */
+/** The in-process sandbox: every provider of `providers` (default src/providers.ts) and the control plane, on one node:http listener. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const tenantTtlMs = options.tenantTtlMs ?? DEFAULT_TENANT_TTL_MS;
   if (!Number.isSafeInteger(tenantTtlMs) || tenantTtlMs < 0) {
@@ -131,10 +131,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
    * then the control plane's), each matching its precompiled route table; any other path is a 404.
    */
   const listener: RequestListener = (req, res) => {
-    openCalls.open(req, res, registry);
+    const exchange = exchangeOf(req, res);
+    openCalls.open(exchange, registry);
     // Any call may change state (even a read settles due timers), so every answered call marks it.
     if (writer !== undefined) res.once("finish", () => writer.changed());
-    const exchange = exchangeOf(req, res);
     for (const pipeline of pipelines) {
       if (pipeline.owns(exchange.path)) return void pipeline.serve(exchange);
     }

@@ -1,4 +1,4 @@
 import type { RequestListener } from "../../src/server.js";
 
-/** What the tests send requests to: the sandbox's listener, or an express app (both are node:http listeners). */
+/** What the tests send requests to: the sandbox's node:http listener (supertest starts a server for it). */
 export type App = RequestListener;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
+import type { Tenant } from "../../state/kernel/tenant.js";
 
 /** One request and its response as the pipeline sees them, with the URL split once. */
 export interface Exchange {
@@ -12,6 +13,8 @@ export interface Exchange {
   query: string;
   /** The parsed request body, for the journal (undefined when none was read or it did not parse). */
   journalBody: unknown;
+  /** The tenant the call's token named, once the pipeline has checked it (its journal, its open calls). */
+  tenant: Tenant | undefined;
 }
 
 /** An exchange for a request as it arrives. */
@@ -25,6 +28,7 @@ export function exchangeOf(req: IncomingMessage, res: ServerResponse): Exchange 
     path: at === -1 ? url : url.slice(0, at),
     query: at === -1 ? "" : url.slice(at + 1),
     journalBody: undefined,
+    tenant: undefined,
   };
 }
 

@@ -5,9 +5,6 @@
  */
 export const MAX_JSON_DEPTH = 64;
 
-/** The `type` of a body-parser error raised for a body nested deeper than MAX_JSON_DEPTH. */
-export const TOO_DEEP = "entity.too.deep";
-
 /** The JSON structural characters the scanners here and in sliced-json.ts look for (ASCII, so bytes and UTF-16 code units alike). */
 export const QUOTE = 0x22;
 export const BACKSLASH = 0x5c;

@@ -9,7 +9,6 @@ import { firstValues } from "./exchange.js";
 import type { Handler, OpenHandler } from "./handler.js";
 import { logInternalError } from "./internal-error.js";
 import { compileRoutes, type RouteMatch } from "./route-matcher.js";
-import { bindTenant } from "./tenant-of.js";
 import { resettleAfterLongJobs, untilIdle, whenIdle } from "./tenant-queue.js";
 import { writeAnswer } from "./write-answer.js";
 
@@ -71,7 +70,7 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
     if (refused !== undefined) return { ok: false, answer: refused };
     const auth = registry.authenticate(exchange.req.headers.authorization);
     if (!auth.ok) return { ok: false, answer: dialect.unauthorized(exchange, auth.reason) };
-    bindTenant(exchange.req, auth.tenant);
+    exchange.tenant = auth.tenant;
     return auth;
   };
 
@@ -97,7 +96,7 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
       const auth = registry.authenticate(exchange.req.headers.authorization);
       if (auth.ok) {
         tenant = auth.tenant;
-        bindTenant(exchange.req, tenant);
+        exchange.tenant = tenant;
       }
     }
     if (dialect.readsMissedBodies === true && tenant !== undefined && (await readBody(exchange, undefined, tenant)) === undefined) return;

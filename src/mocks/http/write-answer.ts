@@ -1,22 +1,10 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import type { Answer } from "./answer.js";
 import type { SandboxContext } from "./context.js";
-import { tenantOf } from "./tenant-of.js";
+import type { Exchange } from "./exchange.js";
 
 /** Request bodies larger than this are journaled as a summary, not kept. */
 const JOURNAL_BODY_LIMIT = 64 * 1024;
-
-/** Where an answer goes: the request it answers, split once. */
-export interface AnswerTarget {
-  req: IncomingMessage;
-  res: ServerResponse;
-  method: string;
-  /** The path as sent, without the query. */
-  path: string;
-  query: string;
-  /** The parsed request body, for the journal. */
-  journalBody: unknown;
-}
 
 /** The request body as JSON text for the journal (a summary when it is large). */
 function journalText(req: IncomingMessage, body: unknown): string | undefined {
@@ -32,7 +20,7 @@ function journalText(req: IncomingMessage, body: unknown): string | undefined {
  * Writes an answer: checks it against its contract (in test mode), journals it under `provider` (unless
  * `provider` is undefined: the control plane's own answers stay out of the journal) and sends it.
  */
-export function writeAnswer(ctx: SandboxContext, target: AnswerTarget, provider: string | undefined, answer: Answer): void {
+export function writeAnswer(ctx: SandboxContext, target: Exchange, provider: string | undefined, answer: Answer): void {
   if (ctx.validateResponses && answer.schema !== undefined) {
     const checked = answer.schema.safeParse(answer.body);
     if (!checked.success) {
@@ -46,7 +34,7 @@ export function writeAnswer(ctx: SandboxContext, target: AnswerTarget, provider:
   }
   // Serialised once: the same text goes to the client and into the journal.
   const text = answer.body === undefined ? undefined : JSON.stringify(answer.body);
-  const tenant = provider === undefined ? undefined : tenantOf(target.req);
+  const tenant = provider === undefined ? undefined : target.tenant;
   if (tenant !== undefined && provider !== undefined) {
     tenant.log({
       provider,

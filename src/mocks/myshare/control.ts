@@ -1,4 +1,5 @@
 import { MS_CONTROL, MsPartnerRequest, MsPartnerResponse } from "../../contracts/myshare/control.js";
+import { describeIssues } from "../../state/kernel/issues.js";
 import { joinPartner } from "../../state/myshare/partners.js";
 import { fail, reply } from "../sandbox/answers.js";
 import { defineControl } from "../sandbox/control-plug.js";
@@ -13,7 +14,7 @@ export const myshareControl = defineControl(
       const parsed = MsPartnerRequest.safeParse(body ?? {});
       const percent = parsed.success && parsed.data.promo_percent !== undefined ? Number(parsed.data.promo_percent) : undefined;
       if (!parsed.success || (percent !== undefined && !Number.isFinite(percent))) {
-        const issue = parsed.success ? "promo_percent must be a number" : (parsed.error.issues[0]?.message ?? "invalid body");
+        const issue = parsed.success ? "promo_percent must be a number" : describeIssues(parsed.error);
         return fail(400, "invalid_request", `send {"catalog_id": <the catalog's UUID>, "promo_percent"?: number}: ${issue}`);
       }
       const catalogId = parsed.data.catalog_id.trim().toLowerCase();

@@ -9,16 +9,18 @@ import {
   WbSeacatSaveAdRequest,
   WbSeacatSaveAdResponse,
 } from "../../contracts/wildberries/campaigns.js";
-import { changeBid, type BidError } from "../../state/wildberries/campaign-bids.js";
-import { createAuctionCampaign, createAutoCampaign, type AuctionError } from "../../state/wildberries/campaign-create.js";
+import { changeBid } from "../../state/wildberries/campaign-bids.js";
+import { createAuctionCampaign, createAutoCampaign } from "../../state/wildberries/campaign-create.js";
 import { listCampaigns, countCampaigns, type AdvertsDirection, type AdvertsOrder } from "../../state/wildberries/campaign-list.js";
 import { findCampaign } from "../../state/wildberries/campaign-lookup.js";
 import { deleteCampaign, requestAction } from "../../state/wildberries/campaign-machine.js";
 import { renameCampaign } from "../../state/wildberries/campaigns.js";
 import type { StatusAction } from "../../state/wildberries/model.js";
-import { WB_CONFIG } from "../../state/wildberries/config.js";
+import { textOf } from "../error-texts.js";
 import { empty, errorObject, errorText, json, noContent } from "./answers.js";
+import { AUCTION_TEXTS, AUTO_CAMPAIGN_TEXTS, BID_ANSWERS, SAVE_AD_FIELD_TEXTS } from "./campaign-errors.js";
 import { idParam } from "./query.js";
+import { renderCampaignCount, renderCampaigns } from "./views/campaign.js";
 import type { Answer } from "../http/answer.js";
 import type { WbCall, WbHandler, WbHandlers } from "./route.js";
 
@@ -26,22 +28,9 @@ const BAD_BODY = "Ошибка обработки тела запроса";
 const NOT_FOUND = "кампания не найдена или не принадлежит продавцу";
 const BAD_RC_ID = "Некорректный идентификатор РК";
 const STATUS_NOT_CHANGED = "Статус кампании не изменен";
-const BID_NOT_CHANGED = "Размер ставки не изменен";
 
 type JsonRecord = Record<string, unknown>;
 const isRecord = (v: unknown): v is JsonRecord => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** POST /adv/v1/save-ad: errors are `{"error": ...}`; each ill-typed field names itself. */
-const SAVE_AD_FIELD_ERRORS: Record<keyof typeof WbSaveAdRequest.shape, string> = {
-  type: "Некорректный тип кампании: для автоматической кампании type = 8",
-  name: "Некорректное название кампании: от 1 до 128 символов",
-  subjectId: "Некорректный предмет: subjectId — целое число из GET /adv/v1/supplier/subjects",
-  sum: "Некорректная сумма пополнения: sum — целое число рублей",
-  btype: "Некорректный тип списания btype: 0 — счёт, 1 — баланс, 3 — бонусы",
-  on_pause: "Некорректное значение on_pause: true или false",
-  nms: "Некорректный список артикулов WB: nms — массив целых чисел",
-  cpm: "Некорректная ставка: cpm — целое число рублей",
-};
 
 function saveAd({ tenant, body: { value: body, malformed } }: WbCall): Answer {
   if (malformed || !isRecord(body)) return errorObject(400, "Некорректное тело запроса");
@@ -49,7 +38,7 @@ function saveAd({ tenant, body: { value: body, malformed } }: WbCall): Answer {
   const parsed = WbSaveAdRequest.safeParse({ ...body, on_pause: body["on_pause"] ?? undefined, cpm: body["cpm"] ?? undefined });
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path[0];
-    const message = Object.entries(SAVE_AD_FIELD_ERRORS).find(([key]) => key === field)?.[1] ?? "Некорректное тело запроса";
+    const message = Object.entries(SAVE_AD_FIELD_TEXTS).find(([key]) => key === field)?.[1] ?? "Некорректное тело запроса";
     return errorObject(400, message);
   }
   const d = parsed.data;
@@ -63,28 +52,21 @@ function saveAd({ tenant, body: { value: body, malformed } }: WbCall): Answer {
     nms: d.nms,
     cpm: d.cpm,
   });
-  if (!result.ok) return errorObject(400, result.error);
+  if (!result.ok) return errorObject(400, textOf(AUTO_CAMPAIGN_TEXTS, result.error));
   return json(String(result.value.advertId), WbSaveAdResponse);
 }
-
-const AUCTION_ERRORS: Record<AuctionError, string> = {
-  name: "Некорректное название",
-  noNms: "must provide at least one nm id",
-  tooManyNms: `Превышено максимальное количество товаров в кампании: ${WB_CONFIG.maxNmCount}`,
-  foreignNm: "Нет доступных категорий для рк. Создайте новую кампанию для попадания в текущие категории",
-};
 
 function seacatSaveAd({ tenant, body: { value: body, malformed } }: WbCall): Answer {
   if (malformed || !isRecord(body)) return errorText(400, BAD_BODY);
   const parsed = WbSeacatSaveAdRequest.safeParse({ campaignName: body["campaignName"], name: body["name"], nms: body["nms"] ?? [] });
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path[0];
-    return errorText(400, field === "nms" ? BAD_BODY : AUCTION_ERRORS.name);
+    return errorText(400, field === "nms" ? BAD_BODY : AUCTION_TEXTS.name);
   }
   const name = parsed.data.campaignName ?? parsed.data.name;
-  if (name === undefined) return errorText(400, AUCTION_ERRORS.name);
+  if (name === undefined) return errorText(400, AUCTION_TEXTS.name);
   const result = createAuctionCampaign(tenant, { name, nms: parsed.data.nms });
-  if (!result.ok) return errorText(400, AUCTION_ERRORS[result.error]);
+  if (!result.ok) return errorText(400, AUCTION_TEXTS[result.error]);
   return json(result.value.advertId, WbSeacatSaveAdResponse);
 }
 
@@ -107,31 +89,23 @@ function rename({ tenant, body: { value: body, malformed } }: WbCall): Answer {
   return renameCampaign(tenant, campaign, name.data).ok ? empty() : errorText(400, "Некорректное название");
 }
 
-const BID_ERRORS: Record<BidError, Answer> = {
-  type: errorText(400, "Некорректное значение параметра type"),
-  param: errorText(400, "Некорректное значение параметра param"),
-  instrument: errorText(400, "Некорректное значение параметра instrument"),
-  tooLow: errorText(422, BID_NOT_CHANGED),
-  status: errorText(422, BID_NOT_CHANGED),
-};
-
 function cpm({ tenant, body: { value: body, malformed } }: WbCall): Answer {
   if (malformed || !isRecord(body)) return errorText(422, BAD_BODY);
   const shape = WbCpmRequest.shape;
   const advertId = shape.advertId.safeParse(body["advertId"]);
   if (!advertId.success) return errorText(422, BAD_BODY);
   const type = shape.type.safeParse(body["type"]);
-  if (!type.success) return BID_ERRORS.type;
+  if (!type.success) return BID_ANSWERS.type;
   const bid = shape.cpm.safeParse(body["cpm"]);
   if (!bid.success || bid.data <= 0) return errorText(400, "Некорректное значение параметра cpm");
   const param = shape.param.safeParse(body["param"] ?? undefined);
-  if (!param.success) return BID_ERRORS.param;
+  if (!param.success) return BID_ANSWERS.param;
   const instrument = shape.instrument.safeParse(body["instrument"] ?? undefined);
-  if (!instrument.success) return BID_ERRORS.instrument;
+  if (!instrument.success) return BID_ANSWERS.instrument;
   const campaign = findCampaign(tenant, advertId.data);
   if (campaign === undefined) return errorText(422, NOT_FOUND);
   const result = changeBid(tenant, campaign, { type: type.data, cpm: bid.data, param: param.data, instrument: instrument.data });
-  return result.ok ? empty() : BID_ERRORS[result.error];
+  return result.ok ? empty() : BID_ANSWERS[result.error];
 }
 
 const statusRoute =
@@ -164,14 +138,14 @@ function adverts({ tenant, query, body: { value: body, malformed } }: WbCall): A
   if (idList !== undefined && (status !== undefined || type !== undefined)) {
     return errorText(400, "Для получения информации передайте или список кампаний, или набор фильтров");
   }
-  const found = listCampaigns(tenant, {
+  const listing = listCampaigns(tenant, {
     status: status === undefined ? undefined : Number(status),
     type: type === undefined ? undefined : Number(type),
     ids: idList,
     order,
     direction,
   });
-  return found.length === 0 ? noContent() : json(found, WbAdverts);
+  return listing.found.length === 0 ? noContent() : json(renderCampaigns(listing), WbAdverts);
 }
 
 /** Creating, listing, renaming, bidding, launching, pausing, stopping and deleting promotion campaigns. */
@@ -180,7 +154,7 @@ export const CAMPAIGN_HANDLERS = {
   createAuctionCampaign: seacatSaveAd,
   deleteCampaign: remove,
   renameCampaign: rename,
-  countCampaigns: ({ tenant }) => json(countCampaigns(tenant), WbPromotionCount),
+  countCampaigns: ({ tenant }) => json(renderCampaignCount(countCampaigns(tenant)), WbPromotionCount),
   getCampaigns: adverts,
   changeBid: cpm,
   startCampaign: statusRoute("start"),

@@ -1,10 +1,11 @@
 import { WbBalance, WbBudget, WbDepositResponse, WbPaymentList, WbUpdList } from "../../contracts/wildberries/finance.js";
 import { findCampaign } from "../../state/wildberries/campaign-lookup.js";
-import { depositBudget, DEPOSIT_STATUSES, type DepositError } from "../../state/wildberries/deposits.js";
+import { depositBudget } from "../../state/wildberries/deposits.js";
 import { moscowTimestamp } from "../../state/wildberries/moscow-time.js";
 import { listPayments, moneyOf } from "../../state/wildberries/payments.js";
 import { updRows } from "../../state/wildberries/upd.js";
 import { empty, errorObject, errorText, json, noContent } from "./answers.js";
+import { depositErrorText } from "./budget-errors.js";
 import { idParam } from "./query.js";
 import type { Answer } from "../http/answer.js";
 import type { WbCall, WbHandlers } from "./route.js";
@@ -14,7 +15,6 @@ const NOT_SELLERS = "кампания не принадлежит продавц
 /** The documented `{"error"}` for a bad campaign id (the 2025 spec's example). */
 const BAD_ID = "Некорректный ID кампании";
 const BAD_BODY = "Некорректное тело запроса: ожидается {\"sum\": целое, \"type\": 0 | 1 | 3, \"return\": true | false}";
-const NO_FUNDS = "Недостаточно средств";
 const BAD_INTERVAL = "Некорректный интервал: передайте from и to в формате YYYY-MM-DD, от 1 до 31 дня";
 
 type JsonRecord = Record<string, unknown>;
@@ -38,19 +38,6 @@ function depositBody(call: WbCall): { sum: number; type: number; back: boolean }
   return { sum: sum ?? 0, type: type ?? 0, back: back ?? false };
 }
 
-function depositError(error: DepositError): Answer {
-  switch (error.kind) {
-    case "status":
-      return errorObject(400, `Бюджет кампании в статусе ${error.status} пополнить нельзя: пополнение доступно в статусах ${DEPOSIT_STATUSES.join(", ")}`);
-    case "source":
-      return errorObject(400, "Некорректный тип источника пополнения: 0 — счёт, 1 — баланс, 3 — бонусы");
-    case "sum":
-      return errorObject(400, error.message);
-    case "funds":
-      return errorObject(400, NO_FUNDS);
-  }
-}
-
 function deposit(call: WbCall): Answer {
   const id = idParam(call.query["id"]);
   const campaign = id === undefined ? undefined : findCampaign(call.tenant, id);
@@ -58,7 +45,7 @@ function deposit(call: WbCall): Answer {
   const body = depositBody(call);
   if (body === undefined) return errorObject(400, BAD_BODY);
   const result = depositBudget(call.tenant, campaign, { sum: body.sum, type: body.type });
-  if (!result.ok) return depositError(result.error);
+  if (!result.ok) return errorObject(400, depositErrorText(result.error));
   return body.back ? json({ total: result.value }, WbDepositResponse) : empty();
 }
 

@@ -4,12 +4,13 @@ import type { Result } from "../../state/kernel/result.js";
 import type { Tenant } from "../../state/kernel/tenant.js";
 import { changeMediaCpm, pauseMedia, startMedia, stopMedia, type MediaActionError } from "../../state/wildberries/media-actions.js";
 import { findMedia } from "../../state/wildberries/media-lookup.js";
-import { mediaStats } from "../../state/wildberries/media-stats.js";
-import { countMedia, listMedia, renderMedia, type MediaListQuery } from "../../state/wildberries/media-views.js";
+import { countMedia, listMedia, type MediaListQuery } from "../../state/wildberries/media-list.js";
 import type { MediaCampaign } from "../../state/wildberries/model.js";
 import { moscowDayStart } from "../../state/wildberries/moscow-time.js";
 import { empty, errorObject, errorText, json, noContent } from "./answers.js";
 import { idParam } from "./query.js";
+import { mediaListItem, renderMedia, renderMediaCount } from "./views/media.js";
+import { mediaStats } from "./views/media-stats.js";
 import type { Answer } from "../http/answer.js";
 import type { WbCall, WbHandlers } from "./route.js";
 
@@ -50,7 +51,7 @@ function adverts({ tenant, query }: WbCall): Answer {
   if (direction === null) return bad("direction");
   const listQuery: MediaListQuery = { status, type, limit, offset: offset ?? 0, order, direction };
   const list = listMedia(tenant, listQuery);
-  return list.length === 0 ? noContent() : json(list, WbMediaList);
+  return list.length === 0 ? noContent() : json(list.map(mediaListItem), WbMediaList);
 }
 
 function advert({ tenant, query }: WbCall): Answer {
@@ -113,7 +114,7 @@ function stats({ tenant, body: { value: body, malformed } }: WbCall): Answer {
 
 /** WB Media (research §5.18, §7.2): banner campaigns, created through the control plane. */
 export const MEDIA_HANDLERS = {
-  countMediaCampaigns: ({ tenant }) => json(countMedia(tenant), WbMediaCount),
+  countMediaCampaigns: ({ tenant }) => json(renderMediaCount(countMedia(tenant)), WbMediaCount),
   listMediaCampaigns: adverts,
   getMediaCampaign: advert,
   stopMediaCampaign: action(stopMedia),

@@ -2,13 +2,13 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import type { z } from "zod";
 import * as C from "../../contracts/yoomoney/index.js";
 import { PIN_PATTERN } from "../../contracts/yoomoney/pins.js";
-import type { Result } from "../../state/kernel/result.js";
+import { fail, type Result } from "../../state/kernel/result.js";
 import type { Tenant } from "../../state/kernel/tenant.js";
-import type { YmError } from "../../state/yoomoney/errors.js";
 import { addPinSlice, closePinUpload, openPinUpload, type AddPinsOutcome } from "../../state/yoomoney/pins.js";
 import type { Answer } from "../http/answer.js";
 import { runExclusive } from "../http/tenant-queue.js";
-import { errorBody } from "./errors.js";
+import { errorBody, type YmError } from "./errors.js";
+import { refusalError } from "./refusals.js";
 import { parseBody } from "./parse.js";
 
 /**
@@ -101,7 +101,7 @@ function* addPinsSteps(tenant: Tenant, body: unknown): Generator<void, Answer, v
   const input = upload === undefined ? parseBody(C.AddPinsRequest, body) : checkAddPins(upload, bad);
   if (!input.ok) return answer(input);
   const opened = openPinUpload(tenant, input.value);
-  if (!opened.ok) return answer(opened);
+  if (!opened.ok) return answer(fail(refusalError(opened.error)));
   const codes = input.value.pinList;
   for (let from = 0; from < codes.length; from += PIN_SLICE) {
     if (from > 0) yield;

@@ -1,13 +1,12 @@
 import { ErrorResponse } from "../../contracts/yoomoney/envelope.js";
 import { YM_ROUTES, YOOMONEY_BASE_PATH, ymMethodName, type YmOperationId } from "../../contracts/yoomoney/routes.js";
 import type { AuthFailure } from "../../state/kernel/tenants.js";
-import type { YmError } from "../../state/yoomoney/errors.js";
 import type { Answer } from "../http/answer.js";
 import { SMALL_BODY_LIMIT_BYTES } from "../http/body-reader.js";
 import type { Dialect } from "../http/dialect.js";
 import type { Exchange } from "../http/exchange.js";
 import { limitsByOperation } from "../http/rate-limits.js";
-import { errorBody } from "./errors.js";
+import { errorBody, type YmError } from "./errors.js";
 import { ADD_PINS_BODY_LIMIT_BYTES } from "./limits.js";
 import { methodList } from "./method-list.js";
 import { YOOMONEY_RATE_LIMITS } from "./rate-limits.js";

@@ -1,6 +1,19 @@
 import type { ErrorCode, ErrorResponse } from "../../contracts/yoomoney/envelope.js";
 import type { YmOperationId } from "../../contracts/yoomoney/routes.js";
-import type { YmError } from "../../state/yoomoney/errors.js";
+import type { RefusedCampaign } from "../../state/yoomoney/errors.js";
+
+/** A YooMoney error as the envelope carries it: the documented code, what exactly failed, and the campaign's state if any. */
+export interface YmError {
+  code: ErrorCode;
+  detail: string;
+  parameter?: string;
+  campaign?: RefusedCampaign;
+}
+
+/** incorrectData naming the parameter at fault. */
+export function incorrectData(parameter: string, detail: string): YmError {
+  return { code: "incorrectData", parameter, detail };
+}
 
 /** The "value" column of the documented error tables (research/yoomoney.md §3). */
 const VALUES: Record<ErrorCode, string> = {

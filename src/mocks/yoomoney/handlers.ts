@@ -4,14 +4,15 @@ import type { YM_ROUTES, YmOperationId } from "../../contracts/yoomoney/routes.j
 import type { Result } from "../../state/kernel/result.js";
 import type { Tenant } from "../../state/kernel/tenant.js";
 import { CATEGORIES } from "../../state/yoomoney/categories.js";
-import { campaignInfo, getCampaign, listCampaigns } from "../../state/yoomoney/campaign-views.js";
+import { campaignInfo, getCampaign, listCampaigns } from "../../state/yoomoney/campaign-reads.js";
 import { createCampaign, startCampaign, stopCampaign, updateCampaign } from "../../state/yoomoney/campaigns.js";
-import type { YmError } from "../../state/yoomoney/errors.js";
+import type { YmRefusal } from "../../state/yoomoney/errors.js";
 import { redeem } from "../../state/yoomoney/leads.js";
 import { pinsByStatus } from "../../state/yoomoney/pins.js";
 import type { Handlers } from "../http/handler.js";
 import { addPinsInSlices } from "./add-pins.js";
 import { errorBody } from "./errors.js";
+import { refusalError } from "./refusals.js";
 import { parseBody } from "./parse.js";
 import type { YmBody, YmHandler } from "./route.js";
 
@@ -20,19 +21,20 @@ function method<Req extends ZodType, Res extends ZodType, V>(
   operation: YmOperationId,
   request: Req,
   response: Res,
-  call: (tenant: Tenant, input: z.infer<Req>) => Result<V, YmError>,
+  call: (tenant: Tenant, input: z.infer<Req>) => Result<V, YmRefusal>,
   render: (value: V) => z.infer<Res>,
 ): YmHandler {
   return ({ tenant, body }) => {
     const input = parseBody(request, body);
-    const result = input.ok ? call(tenant, input.value) : input;
-    if (!result.ok) return { status: 200, body: errorBody(result.error, operation), schema: C.ErrorResponse };
+    if (!input.ok) return { status: 200, body: errorBody(input.error, operation), schema: C.ErrorResponse };
+    const result = call(tenant, input.value);
+    if (!result.ok) return { status: 200, body: errorBody(refusalError(result.error), operation), schema: C.ErrorResponse };
     return { status: 200, body: render(result.value), schema: response };
   };
 }
 
 const success = <T>(result: T) => ({ status: "success" as const, result });
-const always = <V>(value: V): Result<V, YmError> => ({ ok: true, value });
+const always = <V>(value: V): Result<V, YmRefusal> => ({ ok: true, value });
 
 /** Every method that takes a token (all but users/login), by operation id. */
 export const YM_HANDLERS: Handlers<typeof YM_ROUTES, YmBody> = {

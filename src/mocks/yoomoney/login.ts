@@ -1,10 +1,9 @@
 import { ErrorResponse, LoginRequest, LoginResponse } from "../../contracts/yoomoney/index.js";
-import type { YmError } from "../../state/yoomoney/errors.js";
 import { loginWithPassword } from "../../state/yoomoney/login.js";
 import type { Answer } from "../http/answer.js";
 import type { OpenHandler } from "../http/handler.js";
 import { randomSecret } from "../sandbox/random-secret.js";
-import { errorBody } from "./errors.js";
+import { errorBody, type YmError } from "./errors.js";
 import type { YmBody } from "./route.js";
 
 const refused = (detail: string): Answer => {

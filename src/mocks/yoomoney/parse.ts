@@ -1,6 +1,6 @@
 import type { ZodType, z } from "zod";
 import { fail, ok, type Result } from "../../state/kernel/result.js";
-import { incorrectData, type YmError } from "../../state/yoomoney/errors.js";
+import { incorrectData, type YmError } from "./errors.js";
 
 /** How a problem's path (as zod gives it) is named in the answer; the identity unless told otherwise. */
 export type PathNamer = (path: readonly PropertyKey[]) => readonly PropertyKey[];

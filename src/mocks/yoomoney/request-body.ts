@@ -1,6 +1,6 @@
 import { ErrorResponse } from "../../contracts/yoomoney/envelope.js";
 import type { YmOperationId } from "../../contracts/yoomoney/routes.js";
-import { incorrectData } from "../../state/yoomoney/errors.js";
+import { incorrectData } from "./errors.js";
 import type { RawBody } from "../http/body-reader.js";
 import type { BodyError } from "../http/body-errors.js";
 import type { BodyOutcome } from "../http/dialect.js";

@@ -1,6 +1,6 @@
 import type { Tenant } from "../kernel/tenant.js";
-import { fail, ok, type Result } from "../kernel/result.js";
-import { checkTopUp } from "./budget-rules.js";
+import { fail, ok, type ErrorOf, type NoFields, type Result } from "../kernel/result.js";
+import { checkTopUp, type TopUpErrors } from "./budget-rules.js";
 import { syncWindow } from "./campaign-status.js";
 import { WB_CONFIG } from "./config.js";
 import { debit, isMoneySource } from "./money.js";
@@ -71,30 +71,36 @@ function register(tenant: Tenant, state: WildberriesState, campaign: Campaign): 
   if (campaign.status === 9) campaignStatusChanged(tenant, campaign, 4);
 }
 
-/**
- * POST /adv/v1/save-ad: an automatic campaign (type 8), its budget funded from `btype`. The error is
- * the text Wildberries puts in `{"error": ...}`.
- */
-export function createAutoCampaign(tenant: Tenant, input: AutoInput): Result<Campaign, string> {
+/** Why save-ad refused, with the values its message needs (the mocks render Wildberries' text). */
+export interface AutoCampaignErrors extends TopUpErrors {
+  type: NoFields;
+  name: { max: number };
+  unknownSubject: { subjectId: number };
+  noNms: NoFields;
+  tooManyNms: { max: number };
+  foreignNm: { nm: number; subjectId: number };
+  source: NoFields;
+  funds: NoFields;
+}
+export type AutoCampaignError = ErrorOf<AutoCampaignErrors>;
+
+/** POST /adv/v1/save-ad: an automatic campaign (type 8), its budget funded from `btype`. */
+export function createAutoCampaign(tenant: Tenant, input: AutoInput): Result<Campaign, AutoCampaignError> {
   const state = wildberriesState(tenant);
-  if (input.type !== 8) return fail("Некорректный тип кампании: для автоматической кампании type = 8");
-  if (!validName(input.name, MAX_NAME)) return fail(`Некорректное название кампании: от 1 до ${MAX_NAME} символов`);
+  if (input.type !== 8) return fail({ kind: "type" });
+  if (!validName(input.name, MAX_NAME)) return fail({ kind: "name", max: MAX_NAME });
   const subject = state.catalogue.subjects.find((s) => s.id === input.subjectId);
-  if (subject === undefined) {
-    return fail(`Некорректный предмет ${input.subjectId}: у продавца нет товаров этого предмета (см. GET /adv/v1/supplier/subjects)`);
-  }
+  if (subject === undefined) return fail({ kind: "unknownSubject", subjectId: input.subjectId });
   const nms = unique(input.nms);
-  if (nms.length === 0) return fail("Не переданы артикулы WB (nms)");
-  if (nms.length > WB_CONFIG.maxAutoNms) return fail(`Превышено максимальное количество артикулов WB: ${WB_CONFIG.maxAutoNms}`);
+  if (nms.length === 0) return fail({ kind: "noNms" });
+  if (nms.length > WB_CONFIG.maxAutoNms) return fail({ kind: "tooManyNms", max: WB_CONFIG.maxAutoNms });
   for (const nm of nms) {
-    if (!state.catalogue.nms.some((n) => n.nm === nm && n.subjectId === subject.id)) {
-      return fail(`Артикул WB ${nm} не найден среди товаров продавца с предметом ${subject.id} (см. POST /adv/v2/supplier/nms)`);
-    }
+    if (!state.catalogue.nms.some((n) => n.nm === nm && n.subjectId === subject.id)) return fail({ kind: "foreignNm", nm, subjectId: subject.id });
   }
-  if (!isMoneySource(input.btype)) return fail("Некорректный тип списания btype: 0 — счёт, 1 — баланс, 3 — бонусы");
+  if (!isMoneySource(input.btype)) return fail({ kind: "source" });
   const sumError = checkTopUp(input.sum);
   if (sumError !== undefined) return fail(sumError);
-  if (!debit(state.money, input.btype, input.sum)) return fail("Недостаточно средств");
+  if (!debit(state.money, input.btype, input.sum)) return fail({ kind: "funds" });
 
   const cpm = Math.max(input.cpm ?? 0, WB_CONFIG.cpmMinBooster);
   const campaign = newCampaign(tenant, state, 8, input.name, input.onPause ? 11 : 9);

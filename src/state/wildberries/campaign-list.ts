@@ -1,10 +1,7 @@
-import type { WbAdvertType8, WbAdvertType9, WbPromotionCount } from "../../contracts/wildberries/campaigns.js";
 import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { visibleView } from "./campaign-status.js";
-import { renderCampaign } from "./campaign-views.js";
-import type { Campaign, CampaignView } from "./model.js";
-import { moscowTimestamp } from "./moscow-time.js";
+import type { Campaign, CampaignView, Catalogue } from "./model.js";
 
 export type AdvertsOrder = "create" | "change" | "id";
 export type AdvertsDirection = "asc" | "desc";
@@ -19,9 +16,23 @@ export interface AdvertsQuery {
   direction: AdvertsDirection;
 }
 
-interface Visible {
+/** A campaign and what readers see of it now (realistic: as of the last 3-minute sync). */
+export interface Visible {
   campaign: Campaign;
   view: CampaignView;
+}
+
+/** The campaigns a list call found, with the catalogue their subjects come from. */
+export interface CampaignListing {
+  catalogue: Catalogue;
+  found: Visible[];
+}
+
+/** One (type, status) group of GET /adv/v1/promotion/count, newest change first. */
+export interface CampaignGroup {
+  type: number;
+  status: number;
+  items: Visible[];
 }
 
 /** Every campaign readers can see now, with the view they see (realistic: as of the last 3-minute sync). */
@@ -43,22 +54,22 @@ function sortKey(v: Visible, order: AdvertsOrder): number {
 }
 
 /** POST /adv/v1/promotion/adverts: the matching campaigns, ordered; empty means 204. */
-export function listCampaigns(tenant: Tenant, query: AdvertsQuery): (WbAdvertType8 | WbAdvertType9)[] {
+export function listCampaigns(tenant: Tenant, query: AdvertsQuery): CampaignListing {
   const state = peekState(tenant, "wildberries");
-  if (state === undefined) return [];
+  if (state === undefined) return { catalogue: { subjects: [], nms: [] }, found: [] };
   const wanted = query.ids === undefined ? undefined : new Set(query.ids);
   const sign = query.direction === "asc" ? 1 : -1;
-  return visibleCampaigns(tenant)
+  const found = visibleCampaigns(tenant)
     .filter((v) => wanted === undefined || wanted.has(v.campaign.advertId))
     .filter((v) => query.status === undefined || v.view.status === query.status)
     .filter((v) => query.type === undefined || v.campaign.type === query.type)
-    .sort((a, b) => sign * (sortKey(a, query.order) - sortKey(b, query.order) || a.campaign.advertId - b.campaign.advertId))
-    .map((v) => renderCampaign(state.catalogue, v.campaign, v.view));
+    .sort((a, b) => sign * (sortKey(a, query.order) - sortKey(b, query.order) || a.campaign.advertId - b.campaign.advertId));
+  return { catalogue: state.catalogue, found };
 }
 
-/** GET /adv/v1/promotion/count: groups by (type, status), newest change first; `adverts` null when there are none. */
-export function countCampaigns(tenant: Tenant): WbPromotionCount {
-  const groups = new Map<string, { type: number; status: number; items: Visible[] }>();
+/** GET /adv/v1/promotion/count: what readers see, grouped by (type, status), each group newest change first. */
+export function countCampaigns(tenant: Tenant): { all: number; groups: CampaignGroup[] } {
+  const groups = new Map<string, CampaignGroup>();
   const visible = visibleCampaigns(tenant);
   for (const v of visible) {
     const key = `${v.campaign.type}:${v.view.status}`;
@@ -66,16 +77,7 @@ export function countCampaigns(tenant: Tenant): WbPromotionCount {
     group.items.push(v);
     groups.set(key, group);
   }
-  if (groups.size === 0) return { adverts: null, all: 0 };
-  const adverts = [...groups.values()]
-    .sort((a, b) => a.type - b.type || a.status - b.status)
-    .map((g) => ({
-      type: g.type,
-      status: g.status,
-      count: g.items.length,
-      advert_list: g.items
-        .sort((a, b) => b.view.changeTime - a.view.changeTime || b.campaign.advertId - a.campaign.advertId)
-        .map((v) => ({ advertId: v.campaign.advertId, changeTime: moscowTimestamp(v.view.changeTime) })),
-    }));
-  return { adverts, all: visible.length };
+  const sorted = [...groups.values()].sort((a, b) => a.type - b.type || a.status - b.status);
+  for (const group of sorted) group.items.sort((a, b) => b.view.changeTime - a.view.changeTime || b.campaign.advertId - a.campaign.advertId);
+  return { all: visible.length, groups: sorted };
 }

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from "../kernel/result.js";
 import type { Tenant } from "../kernel/tenant.js";
-import { checkTopUp } from "./budget-rules.js";
+import { checkTopUp, type TopUpError } from "./budget-rules.js";
 import { debit, isMoneySource } from "./money.js";
 import type { Campaign, CampaignStatus } from "./model.js";
 import { wildberriesState } from "./state.js";
@@ -17,8 +17,8 @@ export const DEPOSIT_STATUSES: readonly CampaignStatus[] = [4, 9, 11];
 export type DepositError =
   | { kind: "status"; status: CampaignStatus }
   | { kind: "source" }
-  | { kind: "sum"; message: string }
-  | { kind: "funds" };
+  | { kind: "funds" }
+  | TopUpError;
 
 /**
  * Tops up a campaign's budget from the seller's account (0), balance (1) or bonuses (3): at least
@@ -29,7 +29,7 @@ export function depositBudget(tenant: Tenant, campaign: Campaign, input: Deposit
   if (!DEPOSIT_STATUSES.includes(campaign.status)) return fail({ kind: "status", status: campaign.status });
   if (!isMoneySource(input.type)) return fail({ kind: "source" });
   const sumError = checkTopUp(input.sum);
-  if (sumError !== undefined) return fail({ kind: "sum", message: sumError });
+  if (sumError !== undefined) return fail(sumError);
   const state = wildberriesState(tenant);
   const before = { ...state.money };
   if (!debit(state.money, input.type, input.sum)) return fail({ kind: "funds" });

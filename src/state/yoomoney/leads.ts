@@ -3,7 +3,7 @@ import type { RedeemStatus } from "../../contracts/yoomoney/enums.js";
 import { fail, ok, type Result } from "../kernel/result.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { resolveCampaign, stateOf } from "./campaign-key.js";
-import { incorrectData, type YmError } from "./errors.js";
+import { about, type YmRefusal } from "./errors.js";
 import { RUBLE, usesOneOffPins, type Campaign, type Lead, type Offer } from "./model.js";
 
 /** Lead status changes a resend may make; repeating the same status is always accepted. */
@@ -30,14 +30,14 @@ interface Attribution {
  * issued, unexpired offer (a one-off code handed to a user, or an issued clickId); later reports of the
  * same transaction may only move used -> approved | declined, approved -> declined.
  */
-export function redeem(tenant: Tenant, request: RedeemRequest): Result<RedeemOutcome, YmError> {
+export function redeem(tenant: Tenant, request: RedeemRequest): Result<RedeemOutcome, YmRefusal> {
   const found = resolveCampaign(tenant, { ymCampaignId: request.ymCampaignId });
   if (!found.ok) return found;
   const outcome = report(tenant, found.value, request);
-  return outcome.ok ? outcome : fail({ ...outcome.error, campaign: stateOf(found.value) });
+  return outcome.ok ? outcome : fail(about(outcome.error, stateOf(found.value)));
 }
 
-function report(tenant: Tenant, campaign: Campaign, request: RedeemRequest): Result<RedeemOutcome, YmError> {
+function report(tenant: Tenant, campaign: Campaign, request: RedeemRequest): Result<RedeemOutcome, YmRefusal> {
   const transactionId = String(request.transactionId);
   const status = request.redeemStatus ?? "used";
   const attribution = attribute(campaign, request);
@@ -48,13 +48,13 @@ function report(tenant: Tenant, campaign: Campaign, request: RedeemRequest): Res
   const existing = campaign.leads.get(transactionId);
   if (existing !== undefined) {
     if (pinIndex !== null && existing.pinIndex !== pinIndex) {
-      return fail(incorrectData("pinContent", `transactionId ${transactionId} was reported with another promo code`));
+      return fail({ kind: "leadOtherPin", transactionId });
     }
     if (clickId !== null && existing.clickId !== null && existing.clickId !== clickId) {
-      return fail(incorrectData("clickId", `transactionId ${transactionId} was reported with another clickId`));
+      return fail({ kind: "leadOtherClick", transactionId });
     }
     if (existing.status !== status && !ALLOWED[existing.status].includes(status)) {
-      return fail(incorrectData("redeemStatus", `lead ${transactionId} is ${existing.status} and cannot become ${status}; allowed: used -> approved or declined, approved -> declined`));
+      return fail({ kind: "leadTransition", transactionId, from: existing.status, to: status });
     }
     if (existing.status !== status) {
       tenant.record({ provider: "yoomoney", entity: "lead", id: `${campaign.ymCampaignId}/${transactionId}`, from: existing.status, to: status });
@@ -64,10 +64,10 @@ function report(tenant: Tenant, campaign: Campaign, request: RedeemRequest): Res
   }
 
   if (pinIndex !== null && campaign.pins.status(pinIndex) === "redeem_received") {
-    return fail(incorrectData("pinContent", `promo code ${campaign.pins.code(pinIndex)} was already redeemed by another transaction`));
+    return fail({ kind: "pinAlreadyRedeemed", pinContent: campaign.pins.code(pinIndex) });
   }
   if (offer !== undefined && now > offer.expiresAt) {
-    return fail(incorrectData(pinIndex !== null ? "pinContent" : "clickId", `the offer expired at ${new Date(offer.expiresAt).toISOString()} (offerDuration hours after it was taken)`));
+    return fail({ kind: "offerExpired", expiresAt: offer.expiresAt, by: pinIndex !== null ? "pinContent" : "clickId" });
   }
   const lead: Lead = { transactionId, status, pinIndex, clickId, ...leadDetails(request), reportedAt: now, updatedAt: now };
   campaign.leads.set(transactionId, lead);
@@ -80,30 +80,30 @@ function report(tenant: Tenant, campaign: Campaign, request: RedeemRequest): Res
 }
 
 /** Which offer a report is about: the one-off code for code campaigns, else the clickId. */
-function attribute(campaign: Campaign, request: RedeemRequest): Result<Attribution, YmError> {
+function attribute(campaign: Campaign, request: RedeemRequest): Result<Attribution, YmRefusal> {
   const pinContent = request.pinContent ?? request["pin\u0421ontent"];
   const clickId = request.clickId ?? null;
   const clickOffer = clickId === null ? undefined : campaign.offers.get(clickId);
   if (clickId !== null && clickOffer === undefined) {
-    return fail(incorrectData("clickId", `clickId ${clickId} was not issued for campaign ${campaign.ymCampaignId}`));
+    return fail({ kind: "clickNotIssued", clickId, ymCampaignId: campaign.ymCampaignId });
   }
   if (!usesOneOffPins(campaign.fields)) {
     if (clickId === null) {
-      return fail(incorrectData("clickId", `clickId is required for a ${campaign.fields.campaignType === "promo" ? "promo" : "reusable-code"} campaign`));
+      return fail({ kind: "clickRequired", campaignKind: campaign.fields.campaignType === "promo" ? "promo" : "reusable-code" });
     }
     return ok({ pinIndex: null, clickId, offer: clickOffer });
   }
-  if (pinContent === undefined) return fail(incorrectData("pinContent", "pinContent is required for a campaign with one-off promo codes"));
+  if (pinContent === undefined) return fail({ kind: "pinRequired" });
   const pinIndex = campaign.pins.find(pinContent);
   if (pinIndex === undefined) {
-    return fail(incorrectData("pinContent", `${pinContent} is not a promo code of campaign ${campaign.ymCampaignId}`));
+    return fail({ kind: "notAPin", pinContent, ymCampaignId: campaign.ymCampaignId });
   }
   if (campaign.pins.status(pinIndex) === "new_unused") {
-    return fail(incorrectData("pinContent", `promo code ${pinContent} was never handed to a user`));
+    return fail({ kind: "pinNeverHanded", pinContent });
   }
   const pinClick = campaign.offerByPin.get(pinIndex) ?? null;
   if (clickId !== null && clickId !== pinClick) {
-    return fail(incorrectData("clickId", `clickId ${clickId} did not hand out promo code ${pinContent}`));
+    return fail({ kind: "clickDidNotHandPin", clickId, pinContent });
   }
   return ok({ pinIndex, clickId: pinClick, offer: pinClick === null ? undefined : campaign.offers.get(pinClick) });
 }

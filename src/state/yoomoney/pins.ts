@@ -4,7 +4,7 @@ import { fail, ok, type Result } from "../kernel/result.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { resolveCampaign, stateOf } from "./campaign-key.js";
 import { setStatus } from "./campaign-machine.js";
-import { incorrectData, type YmError } from "./errors.js";
+import { about, type YmRefusal } from "./errors.js";
 import { usesOneOffPins, type Campaign } from "./model.js";
 import type { PinCounts } from "./pin-store.js";
 
@@ -30,7 +30,7 @@ export interface PinUpload {
  * campaigns/add-pins: one-off code campaigns only, in any status but finished. Codes already present
  * (case-insensitively, in the request or stored) are skipped. A pin-required campaign starts again.
  */
-export function addPins(tenant: Tenant, key: CampaignKeyRequest, pinList: readonly string[]): Result<AddPinsOutcome, YmError> {
+export function addPins(tenant: Tenant, key: CampaignKeyRequest, pinList: readonly string[]): Result<AddPinsOutcome, YmRefusal> {
   const upload = openPinUpload(tenant, key);
   if (!upload.ok) return upload;
   addPinSlice(upload.value, pinList);
@@ -38,15 +38,15 @@ export function addPins(tenant: Tenant, key: CampaignKeyRequest, pinList: readon
 }
 
 /** The checks of add-pins before any code is stored: the campaign exists, takes one-off codes and is not finished. */
-export function openPinUpload(tenant: Tenant, key: CampaignKeyRequest): Result<PinUpload, YmError> {
+export function openPinUpload(tenant: Tenant, key: CampaignKeyRequest): Result<PinUpload, YmRefusal> {
   const found = resolveCampaign(tenant, key);
   if (!found.ok) return found;
   const campaign = found.value;
   if (!usesOneOffPins(campaign.fields)) {
-    return fail({ ...incorrectData("pinList", "campaigns/add-pins is only for codeOnline or codeOffline campaigns with pinType one-off"), campaign: stateOf(campaign) });
+    return fail(about({ kind: "pinsNotOneOff" }, stateOf(campaign)));
   }
   if (campaign.status === "finished") {
-    return fail({ code: "failFinished", detail: "This campaign is over; it takes no more promo codes", campaign: stateOf(campaign) });
+    return fail(about({ kind: "pinsFinished" }, stateOf(campaign)));
   }
   return ok({ campaign, before: campaign.pins.counters.total, received: 0, added: 0 });
 }
@@ -75,7 +75,7 @@ export function closePinUpload(tenant: Tenant, upload: PinUpload): AddPinsOutcom
 }
 
 /** campaigns/get-pins-by-status: the codes in one status, in upload order (none for campaigns without one-off codes). */
-export function pinsByStatus(tenant: Tenant, key: CampaignKeyRequest, pinStatus: PinStatus): Result<{ ymCampaignId: number; pinStatus: PinStatus; pins: string[] }, YmError> {
+export function pinsByStatus(tenant: Tenant, key: CampaignKeyRequest, pinStatus: PinStatus): Result<{ ymCampaignId: number; pinStatus: PinStatus; pins: string[] }, YmRefusal> {
   const found = resolveCampaign(tenant, key);
   if (!found.ok) return found;
   return ok({ ymCampaignId: found.value.ymCampaignId, pinStatus, pins: found.value.pins.byStatus(pinStatus) });

@@ -11,7 +11,7 @@ export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
-/** What supertest can call: the express app, or a listening sandbox's base URL. */
+/** What supertest can call: the sandbox's listener, or a listening sandbox's base URL. */
 export type Target = App | string;
 
 /** A Wildberries call as `token` (raw in Authorization), with a JSON body if given. */

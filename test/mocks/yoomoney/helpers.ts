@@ -63,7 +63,7 @@ export function without(body: JsonObject, ...keys: string[]): JsonObject {
   return out;
 }
 
-/** What supertest can call: the express app, or the base URL of a listening sandbox (faster for long bursts). */
+/** What supertest can call: the sandbox's listener, or the base URL of a listening sandbox (faster for long bursts). */
 export type Target = App | string;
 
 /** `POST /api/offerwall/v1/<method>` as `token` (sent as `Authorization: Bearer <token>`), with a JSON body if given. */

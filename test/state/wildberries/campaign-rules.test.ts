@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { textOf } from "../../../src/mocks/error-texts.js";
+import { TOP_UP_TEXTS } from "../../../src/mocks/wildberries/budget-errors.js";
 import { DEFAULT_SETTINGS } from "../../../src/state/kernel/settings.js";
 import { peekState } from "../../../src/state/kernel/tenant-states.js";
 import { Tenant } from "../../../src/state/kernel/tenant.js";
@@ -29,13 +31,19 @@ function auction(t: Tenant) {
 
 describe("checkTopUp (shared by save-ad and budget/deposit)", () => {
   it("needs at least budget_min (1000) and a multiple of 50", () => {
+    const belowMinimum = { kind: "belowMinimum", min: 1000 };
     expect(checkTopUp(1000)).toBeUndefined();
     expect(checkTopUp(1050)).toBeUndefined();
-    expect(checkTopUp(999)).toBe("Минимальная сумма пополнения 1000 рублей");
-    expect(checkTopUp(0)).toBe("Минимальная сумма пополнения 1000 рублей");
-    expect(checkTopUp(-1000)).toBe("Минимальная сумма пополнения 1000 рублей");
-    expect(checkTopUp(1001)).toBe("Сумма пополнения должна быть кратна 50 руб");
-    expect(checkTopUp(1000.5)).toBe("Минимальная сумма пополнения 1000 рублей");
+    expect(checkTopUp(999)).toEqual(belowMinimum);
+    expect(checkTopUp(0)).toEqual(belowMinimum);
+    expect(checkTopUp(-1000)).toEqual(belowMinimum);
+    expect(checkTopUp(1001)).toEqual({ kind: "notStep", step: 50 });
+    expect(checkTopUp(1000.5)).toEqual(belowMinimum);
+  });
+
+  it("renders as Wildberries' text in the mocks", () => {
+    expect(textOf(TOP_UP_TEXTS, { kind: "belowMinimum", min: 1000 })).toBe("Минимальная сумма пополнения 1000 рублей");
+    expect(textOf(TOP_UP_TEXTS, { kind: "notStep", step: 50 })).toBe("Сумма пополнения должна быть кратна 50 руб");
   });
 });
 
@@ -81,7 +89,7 @@ describe("realistic status actions", () => {
     const t = tenant("realistic");
     wildberriesState(t).money.balance = 1000;
     const created = createAutoCampaign(t, { type: 8, name: "x", subjectId: wildberriesState(t).catalogue.subjects[0]?.id ?? 0, sum: 1000, btype: 0, onPause: false, nms: [wildberriesState(t).catalogue.nms[0]?.nm ?? 0], cpm: 100 });
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(created.error.kind);
     const c = created.value;
     expect(requestAction(t, c, "pause").ok).toBe(true);
     expect(requestAction(t, c, "stop").ok).toBe(true);

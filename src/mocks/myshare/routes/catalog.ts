@@ -1,7 +1,7 @@
 import { MsCatalog, MsCatalogList, MsCatalogWriteResponse } from "../../../contracts/myshare/catalog.js";
 import { createCatalog, findCatalog, listCatalogs, updateCatalog } from "../../../state/myshare/catalogs.js";
 import type { Catalog } from "../../../state/myshare/model.js";
-import { catalogView, catalogWriteView } from "../../../state/myshare/views.js";
+import { catalogView, catalogWriteView } from "../views.js";
 import type { Answer } from "../../http/answer.js";
 import { detail, invalid, json, notFound } from "../answers.js";
 import { uuidText } from "../drf/fields.js";

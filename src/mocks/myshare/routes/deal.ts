@@ -1,6 +1,6 @@
 import { MsDeal, MsDealCreateResponse, MsDealUpdateResponse } from "../../../contracts/myshare/deal.js";
 import { createDeal, findDeal, updateDeal, type DealError } from "../../../state/myshare/deals.js";
-import { dealCreateView, dealUpdateView, dealView } from "../../../state/myshare/views.js";
+import { dealCreateView, dealUpdateView, dealView } from "../views.js";
 import { invalid, json, notFound } from "../answers.js";
 import type { ValidationErrors } from "../drf/form.js";
 import { idOf, type MsHandlers } from "../route.js";

@@ -1,7 +1,7 @@
 import { MsLanding } from "../../../contracts/myshare/landing.js";
 import { createLanding, deleteLanding, findLanding, updateLanding } from "../../../state/myshare/landings.js";
 import type { Landing } from "../../../state/myshare/model.js";
-import { landingView } from "../../../state/myshare/views.js";
+import { landingView } from "../views.js";
 import type { Answer } from "../../http/answer.js";
 import { invalid, json, notFound } from "../answers.js";
 import { idOf, type MsCall, type MsHandlers } from "../route.js";

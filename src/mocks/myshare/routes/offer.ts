@@ -1,7 +1,7 @@
 import { MsOffer } from "../../../contracts/myshare/offer.js";
 import type { Offer, OfferFields } from "../../../state/myshare/model.js";
 import { createOffer, findOffer, updateOffer } from "../../../state/myshare/offers.js";
-import { offerView } from "../../../state/myshare/views.js";
+import { offerView } from "../views.js";
 import type { Answer } from "../../http/answer.js";
 import { invalid, json, notFound } from "../answers.js";
 import { uuidText } from "../drf/fields.js";

@@ -1,4 +1,5 @@
 import { WB_CONTROL, WbModerationRequest, WbModerationResponse } from "../../../contracts/wildberries/control.js";
+import { describeIssues } from "../../../state/kernel/issues.js";
 import { findCampaign } from "../../../state/wildberries/campaign-lookup.js";
 import { declineCampaign } from "../../../state/wildberries/campaign-machine.js";
 import { fail, reply } from "../../sandbox/answers.js";
@@ -15,7 +16,7 @@ export const MODERATION_CONTROL = {
     const id = advertIdParam(raw);
     if (id === undefined) return fail(404, "campaign_not_found", `"${raw ?? ""}" is not an advertId`);
     const verdict = WbModerationRequest.safeParse(body ?? {});
-    if (!verdict.success) return fail(400, "invalid_request", `send {"decision": "decline"}: ${verdict.error.issues[0]?.message ?? "invalid body"}`);
+    if (!verdict.success) return fail(400, "invalid_request", `send {"decision": "decline"}: ${describeIssues(verdict.error)}`);
     const campaign = findCampaign(tenant, id);
     if (campaign === undefined) return fail(404, "campaign_not_found", `this tenant has no Wildberries promotion campaign ${id}`);
     const result = declineCampaign(tenant, campaign);

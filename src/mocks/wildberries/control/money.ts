@@ -1,4 +1,5 @@
 import { WB_CONTROL, WB_TOP_UP_MAX, WbMoneyTopUpRequest, WbMoneyTopUpResponse } from "../../../contracts/wildberries/control.js";
+import { describeIssues } from "../../../state/kernel/issues.js";
 import { topUpMoney } from "../../../state/wildberries/payments.js";
 import { fail, reply } from "../../sandbox/answers.js";
 import type { SomeControlHandlers } from "../../sandbox/control-plug.js";
@@ -8,12 +9,10 @@ export const MONEY_CONTROL = {
   topUpWildberriesMoney: ({ tenant, body }) => {
     const parsed = WbMoneyTopUpRequest.safeParse(body ?? {});
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue === undefined || issue.path.length === 0 ? "" : `${issue.path.join(".")}: `;
       return fail(
         400,
         "invalid_request",
-        `send {"balance"?, "net"?, "bonus"?}: whole rubles from 0 to ${WB_TOP_UP_MAX}, at least one of them (${where}${issue?.message ?? "invalid body"})`,
+        `send {"balance"?, "net"?, "bonus"?}: whole rubles from 0 to ${WB_TOP_UP_MAX}, at least one of them (${describeIssues(parsed.error)})`,
       );
     }
     const money = topUpMoney(tenant, parsed.data);

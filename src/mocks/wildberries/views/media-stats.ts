@@ -1,9 +1,9 @@
-import type { WbMediaStatsBlock, WbMediaStatsEntry } from "../../contracts/wildberries/media-stats.js";
-import type { Tenant } from "../kernel/tenant.js";
-import { findMedia } from "./media-lookup.js";
-import { MEDIA_APPS } from "./media-traffic.js";
-import type { MediaCampaign, MediaCell, MediaItem } from "./model.js";
-import { moscowSeconds } from "./moscow-time.js";
+import type { WbMediaStatsBlock, WbMediaStatsEntry } from "../../../contracts/wildberries/media-stats.js";
+import type { Tenant } from "../../../state/kernel/tenant.js";
+import { findMedia } from "../../../state/wildberries/media-lookup.js";
+import { MEDIA_APPS } from "../../../state/wildberries/media-traffic.js";
+import type { MediaCampaign, MediaCell, MediaItem } from "../../../state/wildberries/model.js";
+import { moscowSeconds } from "../../../state/wildberries/moscow-time.js";
 
 /** One item of POST /adv/v1/stats, already validated. */
 export interface MediaStatsRequest {

@@ -1,6 +1,7 @@
-import type { WbAdvertType8, WbAdvertType9 } from "../../contracts/wildberries/campaigns.js";
-import type { Catalogue, Campaign, CampaignView } from "./model.js";
-import { moscowTimestamp, NEVER_ENDS } from "./moscow-time.js";
+import type { WbAdvertType8, WbAdvertType9, WbPromotionCount } from "../../../contracts/wildberries/campaigns.js";
+import type { CampaignGroup, CampaignListing } from "../../../state/wildberries/campaign-list.js";
+import type { Catalogue, Campaign, CampaignView } from "../../../state/wildberries/model.js";
+import { moscowTimestamp, NEVER_ENDS } from "../../../state/wildberries/moscow-time.js";
 
 /** A type 9 subject's menu as Wildberries shows an Auction it did not place in a catalog menu. */
 const NO_MENU = { id: -1, name: "" } as const;
@@ -53,4 +54,21 @@ export function renderCampaign(catalogue: Catalogue, campaign: Campaign, view: C
       catalogCPM: p.catalogCPM,
     })),
   };
+}
+
+/** POST /adv/v1/promotion/adverts: the campaigns found, in order. */
+export function renderCampaigns(listing: CampaignListing): (WbAdvertType8 | WbAdvertType9)[] {
+  return listing.found.map((v) => renderCampaign(listing.catalogue, v.campaign, v.view));
+}
+
+/** GET /adv/v1/promotion/count: `adverts` null when there are none. */
+export function renderCampaignCount(count: { all: number; groups: CampaignGroup[] }): WbPromotionCount {
+  if (count.groups.length === 0) return { adverts: null, all: 0 };
+  const adverts = count.groups.map((g) => ({
+    type: g.type,
+    status: g.status,
+    count: g.items.length,
+    advert_list: g.items.map((v) => ({ advertId: v.campaign.advertId, changeTime: moscowTimestamp(v.view.changeTime) })),
+  }));
+  return { adverts, all: count.all };
 }

@@ -3,7 +3,7 @@ import type { CampaignStatus } from "../../contracts/yoomoney/enums.js";
 import { ok, type Result } from "../kernel/result.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { resolveCampaign } from "./campaign-key.js";
-import type { YmError } from "./errors.js";
+import type { YmRefusal } from "./errors.js";
 import { DEFAULT_OFFER_DURATION_HOURS, RUBLE, usesOneOffPins, type Campaign, type CampaignFields } from "./model.js";
 import { yoomoneyState } from "./state.js";
 
@@ -17,7 +17,7 @@ export type CampaignView = CampaignFields & {
 };
 
 /** campaigns/get: every stored field with its default filled in. */
-export function getCampaign(tenant: Tenant, key: CampaignKeyRequest): Result<CampaignView, YmError> {
+export function getCampaign(tenant: Tenant, key: CampaignKeyRequest): Result<CampaignView, YmRefusal> {
   const found = resolveCampaign(tenant, key);
   if (!found.ok) return found;
   const { fields, ymCampaignId, status } = found.value;
@@ -46,7 +46,7 @@ export interface CampaignInfo {
  * campaigns/info. campaignAccepts follows the documented example's arithmetic (unused + accepts = total):
  * every code handed out, redeemed ones included; for link and reusable campaigns, every clickId issued.
  */
-export function campaignInfo(tenant: Tenant, key: CampaignKeyRequest): Result<CampaignInfo, YmError> {
+export function campaignInfo(tenant: Tenant, key: CampaignKeyRequest): Result<CampaignInfo, YmRefusal> {
   const found = resolveCampaign(tenant, key);
   if (!found.ok) return found;
   const campaign = found.value;

@@ -2,14 +2,14 @@ import type { MsCatalog, MsCatalogWriteResponse } from "../../contracts/myshare/
 import type { MsDeal, MsDealCreateResponse, MsDealUpdateResponse } from "../../contracts/myshare/deal.js";
 import type { MsLanding } from "../../contracts/myshare/landing.js";
 import type { MsOffer } from "../../contracts/myshare/offer.js";
-import type { Tenant } from "../kernel/tenant.js";
-import { findCatalog } from "./catalogs.js";
-import { landingsOf } from "./landings.js";
-import type { Catalog, Deal, Landing, Offer } from "./model.js";
-import { formatAmount } from "./money.js";
-import { findOffer, offersOf } from "./offers.js";
-import { myshareState } from "./state.js";
-import { formatDateTime } from "./time.js";
+import type { Tenant } from "../../state/kernel/tenant.js";
+import { findCatalog } from "../../state/myshare/catalogs.js";
+import { landingsOf } from "../../state/myshare/landings.js";
+import type { Catalog, Deal, Landing, Offer } from "../../state/myshare/model.js";
+import { formatAmount } from "../../state/myshare/money.js";
+import { findOffer, offersOf } from "../../state/myshare/offers.js";
+import { myshareState } from "../../state/myshare/state.js";
+import { formatDateTime } from "../../state/myshare/time.js";
 
 const at = (ms: number | null): string | null => (ms === null ? null : formatDateTime(ms));
 
