@@ -68,9 +68,9 @@ export async function createCampaign(baseUrl: string, token: string, body: Recor
   return id;
 }
 
-/** Waits until GET /__sandbox/health answers 200. */
-export async function health(baseUrl: string): Promise<number> {
-  const response = await fetch(`${baseUrl}/__sandbox/health`);
+/** The status of GET `path` (the sandbox's health by default). */
+export async function health(baseUrl: string, path = "/__sandbox/health"): Promise<number> {
+  const response = await fetch(`${baseUrl}${path}`);
   await response.arrayBuffer();
   return response.status;
 }

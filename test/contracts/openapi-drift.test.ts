@@ -7,8 +7,8 @@ import { renderDocuments, runOpenApiCommand } from "../../src/openapi-command.js
 import { OPENAPI_DOCUMENTS } from "../../src/openapi-documents.js";
 import { renderDocument, type OpenApiDocument } from "../../src/contracts/openapi/generate.js";
 import { buildSandboxDocument } from "../../src/contracts/openapi/sandbox.js";
-import { buildWildberriesDocument } from "../../src/contracts/openapi/wildberries.js";
-import { buildYooMoneyDocument } from "../../src/contracts/openapi/yoomoney.js";
+import { buildWildberriesDocument } from "../../src/contracts/wildberries/openapi.js";
+import { buildYooMoneyDocument } from "../../src/contracts/yoomoney/openapi.js";
 import { SandboxError } from "../../src/contracts/sandbox/error.js";
 import { WB_ROUTES } from "../../src/contracts/wildberries/routes.js";
 import { YOOMONEY_BASE_PATH } from "../../src/contracts/yoomoney/routes.js";

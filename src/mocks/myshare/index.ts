@@ -1,4 +1,4 @@
-import { buildMyshareDocument } from "../../contracts/openapi/myshare.js";
+import { buildMyshareDocument } from "../../contracts/myshare/openapi.js";
 import { MS_ROUTES } from "../../contracts/myshare/routes.js";
 import { myshareProvider } from "../../state/myshare/provider.js";
 import { definePlug } from "../plug.js";

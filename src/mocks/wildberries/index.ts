@@ -1,4 +1,4 @@
-import { buildWildberriesDocument } from "../../contracts/openapi/wildberries.js";
+import { buildWildberriesDocument } from "../../contracts/wildberries/openapi.js";
 import { WB_ROUTES } from "../../contracts/wildberries/routes.js";
 import { moscowSeconds } from "../../state/wildberries/moscow-time.js";
 import { wildberriesProvider } from "../../state/wildberries/provider.js";

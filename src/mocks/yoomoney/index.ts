@@ -1,4 +1,4 @@
-import { buildYooMoneyDocument } from "../../contracts/openapi/yoomoney.js";
+import { buildYooMoneyDocument } from "../../contracts/yoomoney/openapi.js";
 import { YM_ROUTES, YOOMONEY_BASE_PATH } from "../../contracts/yoomoney/routes.js";
 import { yoomoneyProvider } from "../../state/yoomoney/provider.js";
 import { definePlug } from "../plug.js";

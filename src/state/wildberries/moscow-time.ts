@@ -42,14 +42,22 @@ export function moscowDayStart(day: string): number | undefined {
 
 /** "2023-07-09T10:56:02.150362+03:00": Moscow offset, microseconds (the virtual clock has milliseconds). */
 export function moscowTimestamp(ms: number): string {
-  const local = new Date(ms + MOSCOW_OFFSET_MS);
-  const date = local.toISOString().slice(0, 19);
-  return `${date}.${pad(local.getUTCMilliseconds(), 3)}000+03:00`;
+  return `${moscowDate(ms)}T${clockOfDay(ms)}.${pad(((ms % 1000) + 1000) % 1000, 3)}000+03:00`;
 }
 
 /** "2024-08-16T11:19:05+03:00": Moscow offset, whole seconds (/ping). */
 export function moscowSeconds(ms: number): string {
-  return `${new Date(ms + MOSCOW_OFFSET_MS).toISOString().slice(0, 19)}+03:00`;
+  return `${moscowDate(ms)}T${clockOfDay(ms)}+03:00`;
+}
+
+/**
+ * "HH:MM:SS" of the Moscow day, in integer arithmetic: every campaign of every list answer carries a
+ * timestamp, and a Date's toISOString was the costliest step of GET /adv/v1/promotion/count.
+ */
+function clockOfDay(ms: number): string {
+  const inDay = (ms + MOSCOW_OFFSET_MS) - Math.floor((ms + MOSCOW_OFFSET_MS) / DAY_MS) * DAY_MS;
+  const seconds = Math.floor(inDay / 1000);
+  return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
 }
 
 /** A campaign that has not ended shows this end time. */

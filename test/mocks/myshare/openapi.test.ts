@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { renderDocument, type OpenApiDocument } from "../../../src/contracts/openapi/generate.js";
-import { buildMyshareDocument } from "../../../src/contracts/openapi/myshare.js";
+import { buildMyshareDocument } from "../../../src/contracts/myshare/openapi.js";
 import { packageRoot } from "../../../src/contracts/openapi/package-root.js";
 import { makeSandbox } from "../../support/sandbox.js";
 import { TOKEN } from "./helpers.js";

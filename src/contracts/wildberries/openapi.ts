@@ -1,10 +1,10 @@
 import { OpenAPIRegistry, type ResponseConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { generateDocument, type OpenApiDocument } from "./generate.js";
-import { WB_ROUTES } from "../wildberries/routes.js";
-import { WB_PIPELINE } from "../wildberries/pipeline.js";
-import { TRANSPORT_RESPONSES } from "./pipeline.js";
-import { registerRoutes } from "./register-routes.js";
+import { generateDocument, type OpenApiDocument } from "../openapi/generate.js";
+import { WB_ROUTES } from "./routes.js";
+import { WB_PIPELINE } from "./pipeline.js";
+import { TRANSPORT_RESPONSES } from "../openapi/pipeline.js";
+import { registerRoutes } from "../openapi/register-routes.js";
 
 const remaining = z.object({
   "X-Ratelimit-Remaining": z.string().meta({ description: "Calls left in this method's burst (absent with rateLimits: off)" }),

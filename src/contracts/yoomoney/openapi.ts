@@ -1,12 +1,12 @@
 import { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import * as C from "../yoomoney/index.js";
-import { YM_ROUTES, YOOMONEY_BASE_PATH } from "../yoomoney/routes.js";
-import { generateDocument, type OpenApiDocument } from "./generate.js";
-import { YM_PIPELINE } from "../yoomoney/pipeline.js";
-import { TRANSPORT_RESPONSES } from "./pipeline.js";
+import * as C from "./index.js";
+import { YM_ROUTES, YOOMONEY_BASE_PATH } from "./routes.js";
+import { generateDocument, type OpenApiDocument } from "../openapi/generate.js";
+import { YM_PIPELINE } from "./pipeline.js";
+import { TRANSPORT_RESPONSES } from "../openapi/pipeline.js";
 import { jsonResponse } from "../http/responses.js";
-import { registerRoutes } from "./register-routes.js";
+import { registerRoutes } from "../openapi/register-routes.js";
 
 
 

@@ -1,12 +1,12 @@
 import { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { allowHeader, methodsAt } from "../myshare/allow.js";
-import { detail } from "../myshare/routes/responses.js";
-import { MS_ROUTES } from "../myshare/routes.js";
-import { generateDocument, type OpenApiDocument } from "./generate.js";
-import { MS_PIPELINE } from "../myshare/pipeline.js";
-import { TRANSPORT_RESPONSES } from "./pipeline.js";
-import { registerRoutes } from "./register-routes.js";
+import { allowHeader, methodsAt } from "./allow.js";
+import { detail } from "./routes/responses.js";
+import { MS_ROUTES } from "./routes.js";
+import { generateDocument, type OpenApiDocument } from "../openapi/generate.js";
+import { MS_PIPELINE } from "./pipeline.js";
+import { TRANSPORT_RESPONSES } from "../openapi/pipeline.js";
+import { registerRoutes } from "../openapi/register-routes.js";
 
 const methodNotAllowed = (allow: string) => detail(`Method "X" not allowed.`, z.object({ Allow: z.literal(allow) }));
 
