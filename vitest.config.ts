@@ -20,6 +20,11 @@ export default defineConfig({
       // Node 22 (pact-core 20.1); a real mismatch fails every attempt (docs/reliability.md, "The suite itself").
       { extends: true, test: { name: "pact-consumer", include: ["test/contracts/*.consumer.pact.test.ts"], pool: "forks", fileParallelism: false, retry: 2 } },
       { extends: true, test: { name: "pact-provider", include: ["test/contracts/*.provider.pact.test.ts"], pool: "forks", fileParallelism: false } },
+      // The contract-verification kit: provider states, matchers, `promo-sandbox verify` and examples/consumer
+      // (pact-js's native verifier in forks, one file at a time).
+      { extends: true, test: { name: "pact-kit", include: ["test/pact/**/*.test.ts"], setupFiles: ["test/support/contract-guard.ts"], pool: "forks", fileParallelism: false } },
+      // The package as a user gets it: npm pack, installed into a temporary project, type-checked and run there.
+      { extends: true, test: { name: "package", include: ["test/package/*.test.ts"], testTimeout: 60_000 } },
     ],
   },
 });

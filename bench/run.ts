@@ -14,6 +14,7 @@ interface Bench {
 // add-pins, tenant-isolation) cannot stop the others from loading while src/ is mid-change.
 const BENCHES: readonly Bench[] = [
   { name: "startup", run: async () => (await import("./startup.js")).benchStartup() },
+  { name: "npm-start", run: async () => (await import("./npm-start.js")).benchNpmStart() },
   { name: "throughput", run: async () => (await import("./throughput.js")).benchThroughput() },
   { name: "anchors", run: async () => (await import("./anchors.js")).benchAnchors() },
   { name: "add-pins", run: async () => (await import("./add-pins.js")).benchAddPins() },

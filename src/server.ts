@@ -125,7 +125,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   const servedAt = plugs.map((plug) => plug.servedAt).join(", ");
   const controls = plugs.flatMap((plug) => (plug.control === undefined ? [] : [plug.control]));
-  const pipelines = [...plugs.map((plug) => plug.pipeline(ctx)), controlPipeline(ctx, controls)];
+  const pipelines = [...plugs.map((plug) => plug.pipeline(ctx)), controlPipeline(ctx, controls, plugs.flatMap((plug) => plug.providerStates ?? []))];
   /**
    * Every request is dispatched here, on node:http, to the pipeline that owns its path (each provider's,
    * then the control plane's), each matching its precompiled route table; any other path is a 404.

@@ -6,6 +6,7 @@ import type { Dialect } from "./http/dialect.js";
 import type { Handlers, OpenHandlers } from "./http/handler.js";
 import { createPipeline, type ProviderPipeline } from "./http/pipeline.js";
 import type { ControlPlug } from "./sandbox/control-plug.js";
+import type { AnyCatalogueState } from "./sandbox/provider-states-catalogue.js";
 
 /**
  * One provider, plugged into the sandbox: everything the server, the OpenAPI command, the CLI help, the
@@ -24,6 +25,8 @@ export interface ProviderPlug {
   pipeline(ctx: SandboxContext): ProviderPipeline;
   /** Its control-plane calls (served under /__sandbox, documented in openapi/sandbox.json), if it has any. */
   control?: ControlPlug;
+  /** Its Pact provider states (src/mocks/<provider>/provider-states.ts), set up by POST /__sandbox/provider-states. */
+  providerStates?: readonly AnyCatalogueState[];
   /** Its OpenAPI document: the committed file and how to build it. */
   openapi: { file: string; build(): OpenApiDocument };
 }
@@ -37,6 +40,7 @@ export interface PlugParts<T extends RouteTable, B> {
   dialect(ctx: SandboxContext): Dialect<B, Extract<keyof T, string>>;
   state: ProviderModule;
   control?: ControlPlug;
+  providerStates?: readonly AnyCatalogueState[];
   openapi: { file: string; build(): OpenApiDocument };
 }
 

@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MsCatalogCreateRequest, MsOfferCreateRequest } from "../../src/contracts/myshare/index.js";
+import { MYSHARE_STATES } from "../../src/mocks/myshare/provider-states.js";
+import { given } from "../../src/pact/states.js";
 
 /** What the myshare consumer test writes and the provider verification reads. */
 export const MS_CONSUMER = "myshare-client";
@@ -11,18 +13,18 @@ export const MS_PACT_FILE = join(MS_PACT_DIR, `${MS_CONSUMER}-${MS_PROVIDER}.jso
 /** The raw token every interaction sends (myshare takes no prefix); in open mode it names the tenant. */
 export const MS_PACT_TOKEN = "pact-myshare";
 
-/** Provider states; each returns the values the pact injects with fromProviderState. */
-export const MS_STATES = {
-  noCatalogs: "no myshare catalogs",
-  /** returns { catalogId } */
-  catalog: "a myshare catalog",
-  /** returns { catalogId, publicId, promoCode, uid } */
-  partner: "a myshare catalog with an offer and a partner",
-  /** a Created deal with deal_id pact-deal-1 (cost 100 USD, offer Basic) */
-  createdDeal: "a created myshare deal pact-deal-1",
-} as const;
-
 export const MS_DEAL_ID = "pact-deal-1";
+
+/** Provider states from the sandbox's catalogue (docs/provider-states.md), as `.given(...MS_STATES.x)` takes them. */
+export const MS_STATES = {
+  noCatalogs: given(MYSHARE_STATES.noCatalogs),
+  /** returns { catalogId, publicId }: a catalog without offers */
+  catalog: given(MYSHARE_STATES.catalog, { offers: 0 }),
+  /** returns { catalogId, publicId, promoCode, uid }: the catalog, its offer Basic and a partner (5 %) */
+  partner: given(MYSHARE_STATES.partner),
+  /** a Created deal MS_DEAL_ID (cost 100 USD, offer Basic) */
+  createdDeal: given(MYSHARE_STATES.deal, { status: "Created", dealId: MS_DEAL_ID }),
+};
 
 export const CATALOG_BODY = {
   title: "SuperCatalog",

@@ -196,6 +196,7 @@ describe("openapi/sandbox.json covers what the control plane serves", () => {
       "GET /__sandbox/health",
       "POST /__sandbox/tokens",
       "GET /__sandbox/tenants",
+      "POST /__sandbox/provider-states",
       "POST /__sandbox/reset",
       "GET /__sandbox/state",
       "PUT /__sandbox/state",

@@ -1,5 +1,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { WILDBERRIES_STATES } from "../../src/mocks/wildberries/provider-states.js";
+import { given } from "../../src/pact/states.js";
 
 /** What the Wildberries consumer test writes and the provider verification reads. */
 export const WB_CONSUMER = "wildberries-client";
@@ -13,20 +15,20 @@ export const WB_PACT_TOKEN = "pact-wildberries";
 /** Every deposit the pact makes (budget_min, a multiple of 50). */
 export const DEPOSIT = { sum: 1000, type: 0, return: true } as const;
 
-/** Provider states; each returns the values the interactions inject with fromProviderState. */
+/** Provider states from the sandbox's catalogue (docs/provider-states.md), as `.given(...WB_STATES.x)` takes them. */
 export const WB_STATES = {
   /** returns { nm }: an nm of the seller's catalogue */
-  catalogue: "a seller with a catalogue",
+  catalogue: given(WILDBERRIES_STATES.seller),
   /** returns { advertId }: a new Auction campaign (4, no budget) and money on the account */
-  auctionReady: "an Auction campaign ready to launch and a funded account",
+  auctionReady: given(WILDBERRIES_STATES.campaign, { type: 9, status: 4, budget: 0 }),
   /** returns { advertId }: an Auction campaign (4) with a budget */
-  auctionFunded: "an Auction campaign with a budget",
+  auctionFunded: given(WILDBERRIES_STATES.campaign, { type: 9, status: 4, budget: DEPOSIT.sum }),
   /** returns { advertId }: a launched Auction campaign (9) */
-  auctionActive: "an active Auction campaign",
+  auctionActive: given(WILDBERRIES_STATES.campaign, { type: 9, status: 9, budget: DEPOSIT.sum }),
   /** returns { advertId, begin, end }: an Auction campaign that has run for two days, begin..end its Moscow dates */
-  auctionRan: "an Auction campaign that ran for two days",
+  auctionRan: given(WILDBERRIES_STATES.campaign, { type: 9, status: 9, budget: DEPOSIT.sum, trafficDays: 2 }),
   /** returns { advertId }: a stopped Auction campaign (7) */
-  auctionCompleted: "a completed Auction campaign",
+  auctionCompleted: given(WILDBERRIES_STATES.campaign, { type: 9, status: 7, budget: DEPOSIT.sum }),
   /** returns {}: the seller's clock is frozen and the burst (5) of promotion/adverts is used up */
-  advertsExhausted: "the seller has used up the promotion/adverts burst",
-} as const;
+  advertsExhausted: given(WILDBERRIES_STATES.rateLimited, { operation: "getCampaigns" }),
+};

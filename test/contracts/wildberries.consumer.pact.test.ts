@@ -6,7 +6,9 @@ import * as Campaigns from "../../src/contracts/wildberries/campaigns.js";
 import { WbErrorText, WbGatewayError } from "../../src/contracts/wildberries/errors.js";
 import * as Finance from "../../src/contracts/wildberries/finance.js";
 import * as Stats from "../../src/contracts/wildberries/stats.js";
-import { contractBody, integerContract, likeContract } from "./ym-matchers.js";
+import { WILDBERRIES_STATES } from "../../src/mocks/wildberries/provider-states.js";
+import { fromState, matchersFor } from "../../src/pact/index.js";
+import { contractBody, exact } from "./ym-matchers.js";
 import { DEPOSIT, WB_CONSUMER, WB_PACT_DIR, WB_PACT_FILE, WB_PACT_TOKEN, WB_PROVIDER, WB_STATES } from "./wildberries-pact.js";
 
 const pact = new PactV4({ consumer: WB_CONSUMER, provider: WB_PROVIDER, dir: WB_PACT_DIR, logLevel: "warn" });
@@ -22,8 +24,9 @@ const seen = ({ status, body }: { status: number; body: unknown }) => ({ status,
 const ADVERT_ID = 1234567;
 const NM = 146168367;
 const MOSCOW_TIME = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?\\+03:00$";
-const advertIdFromState = () => MatchersV3.fromProviderState("${advertId}", ADVERT_ID);
-const advertIdQuery = () => ({ id: MatchersV3.fromProviderState("${advertId}", String(ADVERT_ID)) });
+/** The id of the campaign the state created (the verifier injects the real one). */
+const advertIdFromState = () => fromState(WILDBERRIES_STATES.campaign, "advertId", ADVERT_ID);
+const advertIdQuery = () => ({ id: advertIdFromState() });
 const moscowTime = (example: string) => MatchersV3.regex(MOSCOW_TIME, example);
 
 beforeAll(async () => {
@@ -33,13 +36,13 @@ beforeAll(async () => {
 
 describe("Wildberries Promotion API, as the client uses it", () => {
   it("seacat/save-ad creates an Auction campaign and answers its id as a JSON integer", async () => {
-    const body = { campaignName: "Pact аукцион", nms: [MatchersV3.fromProviderState("${nm}", NM)] };
+    const body = { campaignName: "Pact аукцион", nms: [fromState(WILDBERRIES_STATES.seller, "nm", NM)] };
     await pact
       .addInteraction()
-      .given(WB_STATES.catalogue)
+      .given(...WB_STATES.catalogue)
       .uponReceiving("seacat/save-ad with one nm of the seller's catalogue")
       .withRequest("POST", "/adv/v2/seacat/save-ad", (b) => b.headers(withTokenJson).jsonBody(contractBody(Campaigns.WbSeacatSaveAdRequest, body)))
-      .willRespondWith(200, (b) => b.headers(jsonHeaders).jsonBody(integerContract(Campaigns.WbSeacatSaveAdResponse, ADVERT_ID)))
+      .willRespondWith(200, (b) => b.headers(jsonHeaders).jsonBody(matchersFor(Campaigns.WbSeacatSaveAdResponse, ADVERT_ID)))
       .executeTest(async (server) => {
         expect(seen(await client(server).createAuctionCampaign({ body: { campaignName: "Pact аукцион", nms: [NM] } }))).toEqual({ status: 200, body: ADVERT_ID });
       });
@@ -48,10 +51,10 @@ describe("Wildberries Promotion API, as the client uses it", () => {
   it("budget/deposit with return: true answers the new budget", async () => {
     await pact
       .addInteraction()
-      .given(WB_STATES.auctionReady)
+      .given(...WB_STATES.auctionReady)
       .uponReceiving("budget/deposit of 1000 from the account into a new Auction campaign, with return")
       .withRequest("POST", "/adv/v1/budget/deposit", (b) => b.headers(withTokenJson).query(advertIdQuery()).jsonBody(contractBody(Finance.WbDepositRequest, DEPOSIT)))
-      .willRespondWith(200, (b) => b.headers(jsonHeaders).jsonBody(contractBody(Finance.WbDepositResponse, { total: integerContract(Finance.WbDepositResponse.shape.total, 1000) })))
+      .willRespondWith(200, (b) => b.headers(jsonHeaders).jsonBody(matchersFor(Finance.WbDepositResponse, { total: 1000 })))
       .executeTest(async (server) => {
         expect(seen(await client(server).depositCampaignBudget({ query: { id: ADVERT_ID }, body: DEPOSIT }))).toEqual({ status: 200, body: { total: 1000 } });
       });
@@ -61,18 +64,6 @@ describe("Wildberries Promotion API, as the client uses it", () => {
     const BEGIN = "2026-01-15";
     const END = "2026-01-17";
     const stat = { views: 653, clicks: 24, ctr: 3.68, cpc: 4.08, sum: 97.95, atbs: 4, orders: 2, cr: 8.33, shks: 2, sum_price: 3980 };
-    const statMatchers = {
-      views: MatchersV3.integer(stat.views),
-      clicks: MatchersV3.integer(stat.clicks),
-      ctr: MatchersV3.number(stat.ctr),
-      cpc: MatchersV3.number(stat.cpc),
-      sum: MatchersV3.number(stat.sum),
-      atbs: MatchersV3.integer(stat.atbs),
-      orders: MatchersV3.integer(stat.orders),
-      cr: MatchersV3.number(stat.cr),
-      shks: MatchersV3.integer(stat.shks),
-      sum_price: MatchersV3.number(stat.sum_price),
-    };
     const date = "^\\d{4}-\\d{2}-\\d{2}$";
     const nm = { ...stat, name: "Плед", nmId: NM };
     const app = { ...stat, appType: 1, nm: [nm] };
@@ -81,29 +72,22 @@ describe("Wildberries Promotion API, as the client uses it", () => {
     const example = { interval: { begin: BEGIN, end: END }, ...stat, days: [day], boosterStats: [], advertId: ADVERT_ID };
     const template = [
       {
+        ...example,
         interval: { begin: MatchersV3.regex(date, BEGIN), end: MatchersV3.regex(date, END) },
-        ...statMatchers,
-        days: MatchersV3.eachLike(
-          {
-            date: moscowTime(day.date),
-            ...statMatchers,
-            apps: MatchersV3.eachLike({ ...statMatchers, appType: MatchersV3.integer(1), nm: MatchersV3.eachLike({ ...statMatchers, name: MatchersV3.string(nm.name), nmId: MatchersV3.integer(NM) }, 1) }, 1),
-          },
-          1,
-        ),
-        boosterStats: [],
+        days: [{ ...day, date: moscowTime(day.date) }],
+        boosterStats: exact([]),
         advertId: advertIdFromState(),
       },
     ];
     const request = [
-      { id: advertIdFromState(), interval: { begin: MatchersV3.fromProviderState("${begin}", BEGIN), end: MatchersV3.fromProviderState("${end}", END) } },
+      { id: advertIdFromState(), interval: { begin: fromState(WILDBERRIES_STATES.campaign, "begin", BEGIN), end: fromState(WILDBERRIES_STATES.campaign, "end", END) } },
     ];
     await pact
       .addInteraction()
-      .given(WB_STATES.auctionRan)
+      .given(...WB_STATES.auctionRan)
       .uponReceiving("fullstats of an Auction campaign over the interval it ran")
       .withRequest("POST", "/adv/v2/fullstats", (b) => b.headers(withTokenJson).jsonBody(contractBody(Stats.WbFullstatsRequest, request)))
-      .willRespondWith(200, (b) => b.headers(jsonHeaders).jsonBody(contractBody(Stats.WbFullstatsResponse, template)))
+      .willRespondWith(200, (b) => b.headers(jsonHeaders).jsonBody(matchersFor(Stats.WbFullstatsResponse, template)))
       .executeTest(async (server) => {
         expect(seen(await client(server).getFullStats({ body: [{ id: ADVERT_ID, interval: { begin: BEGIN, end: END } }] }))).toEqual({ status: 200, body: [example] });
       });
@@ -112,7 +96,7 @@ describe("Wildberries Promotion API, as the client uses it", () => {
   it("start launches a campaign with a budget: an empty 200", async () => {
     await pact
       .addInteraction()
-      .given(WB_STATES.auctionFunded)
+      .given(...WB_STATES.auctionFunded)
       .uponReceiving("start of a funded Auction campaign in status 4")
       .withRequest("GET", "/adv/v0/start", (b) => b.headers(withToken).query(advertIdQuery()))
       .willRespondWith(200)
@@ -125,7 +109,7 @@ describe("Wildberries Promotion API, as the client uses it", () => {
     const message = "Статус кампании не изменен";
     await pact
       .addInteraction()
-      .given(WB_STATES.auctionCompleted)
+      .given(...WB_STATES.auctionCompleted)
       .uponReceiving("start of a completed (7) Auction campaign")
       .withRequest("GET", "/adv/v0/start", (b) => b.headers(withToken).query(advertIdQuery()))
       // A bare JSON string (with its quotes), as the seed-era API answers its errors. jsonBody takes a
@@ -157,25 +141,16 @@ describe("Wildberries Promotion API, as the client uses it", () => {
       createTime: moscowTime(example.createTime),
       changeTime: moscowTime(example.changeTime),
       startTime: moscowTime(example.startTime),
-      name: "Pact",
-      unitedParams: MatchersV3.eachLike(
-        {
-          subject: likeContract(Campaigns.WbAdvertType9.shape.unitedParams.element.shape.subject, example.unitedParams[0].subject),
-          menus: MatchersV3.eachLike({ id: MatchersV3.integer(-1), name: MatchersV3.string("") }),
-          nms: MatchersV3.eachLike(MatchersV3.integer(NM)),
-          searchCPM: MatchersV3.integer(150),
-          catalogCPM: MatchersV3.integer(0),
-        },
-        1,
-      ),
+      name: exact("Pact"),
+      status: exact(9),
       advertId: advertIdFromState(),
     };
     await pact
       .addInteraction()
-      .given(WB_STATES.auctionActive)
+      .given(...WB_STATES.auctionActive)
       .uponReceiving("promotion/adverts for the id of an active Auction campaign")
       .withRequest("POST", "/adv/v1/promotion/adverts", (b) => b.headers(withTokenJson).jsonBody(contractBody(Campaigns.WbAdvertsRequest, [advertIdFromState()])))
-      .willRespondWith(200, (b) => b.headers(jsonHeaders).jsonBody(contractBody(Campaigns.WbAdverts, [template])))
+      .willRespondWith(200, (b) => b.headers(jsonHeaders).jsonBody(matchersFor(Campaigns.WbAdverts, [template])))
       .executeTest(async (server) => {
         expect(seen(await client(server).getCampaigns({ body: [ADVERT_ID] }))).toEqual({ status: 200, body: [example] });
       });
@@ -194,6 +169,9 @@ describe("Wildberries Promotion API, as the client uses it", () => {
     };
     const template = {
       ...gateway,
+      title: exact(gateway.title),
+      status: exact(gateway.status),
+      statusText: exact(gateway.statusText),
       detail: MatchersV3.regex("^limited by [0-9a-f-]{36}$", gateway.detail),
       code: MatchersV3.string(gateway.code),
       requestId: MatchersV3.regex("^[0-9a-f]{32}$", gateway.requestId),
@@ -203,13 +181,13 @@ describe("Wildberries Promotion API, as the client uses it", () => {
     const seconds = (example: string) => MatchersV3.regex("^[1-9]\\d*$", example);
     await pact
       .addInteraction()
-      .given(WB_STATES.advertsExhausted)
+      .given(...WB_STATES.advertsExhausted)
       .uponReceiving("a sixth promotion/adverts call within the same instant")
       .withRequest("POST", "/adv/v1/promotion/adverts", (b) => b.headers(withTokenJson).query({ status: "9" }).jsonBody(contractBody(Campaigns.WbAdvertsRequest, [])))
       .willRespondWith(429, (b) =>
         b
           .headers({ ...jsonHeaders, "X-Ratelimit-Retry": seconds("1"), "X-Ratelimit-Limit": "5", "X-Ratelimit-Reset": seconds("1") })
-          .jsonBody(contractBody(WbGatewayError, template)),
+          .jsonBody(matchersFor(WbGatewayError, template)),
       )
       .executeTest(async (server) => {
         const reply = await client(server).getCampaigns({ query: { status: 9 }, body: [] });

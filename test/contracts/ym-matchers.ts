@@ -1,35 +1,21 @@
 import { MatchersV3 } from "@pact-foundation/pact";
-import type { z, ZodType } from "zod";
-import { CampaignId } from "../../src/contracts/yoomoney/index.js";
+import type { ZodType } from "zod";
 
 /**
- * Pact matchers derived from the zod contracts: every example must satisfy its contract (so a pact can
- * never promise what the contract forbids).
+ * What the project's consumer tests add to the kit's `matchersFor` (src/pact/matchers.ts), which derives a
+ * response's matchers from its zod contract: exact values where an interaction is about them, and request
+ * bodies sent as they are, checked against their contract.
  */
 
-/** Matches by type; the example must satisfy `schema`. */
-export function likeContract<S extends ZodType>(schema: S, example: z.input<S>) {
-  schema.parse(example);
-  return MatchersV3.like(example);
+/**
+ * Exactly this value, inside a `matchersFor` example: where the interaction is about the value (a status the
+ * state moves to, an error code), not only its type or enum.
+ */
+export function exact<T>(value: T) {
+  return MatchersV3.equal(value);
 }
 
-/** Any integer; the example must satisfy `schema` (e.g. a non-negative counter). */
-export function integerContract(schema: ZodType<number>, example: number) {
-  schema.parse(example);
-  return MatchersV3.integer(example);
-}
-
-/** A ymCampaignId the provider state returns (the verifier injects the real one). */
-export function campaignIdFromState(example = 4321) {
-  return MatchersV3.fromProviderState("${ymCampaignId}", CampaignId.parse(example));
-}
-
-/** A string the provider state returns under `key`. */
-export function stringFromState(key: string, example: string) {
-  return MatchersV3.fromProviderState(`\${${key}}`, example);
-}
-
-/** Returns `template` after checking that its example (matchers reified) satisfies `schema`. */
+/** A request body as sent (matchers kept), after checking that its example (matchers reified) satisfies `schema`. */
 export function contractBody<S extends ZodType>(schema: S, template: unknown): unknown {
   const example = MatchersV3.reify(template);
   const parsed = schema.safeParse(example);

@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CreateCampaignRequest } from "../../src/contracts/yoomoney/index.js";
+import { YOOMONEY_STATES } from "../../src/mocks/yoomoney/provider-states.js";
+import { given } from "../../src/pact/states.js";
 
 /** What the YooMoney consumer test writes and the provider verification reads. */
 export const CONSUMER = "yoomoney-client";
@@ -11,17 +13,19 @@ export const PACT_FILE = join(PACT_DIR, `${CONSUMER}-${PROVIDER}.json`);
 /** The token every interaction sends; in open mode it names the tenant the provider states set up. */
 export const PACT_TOKEN = "pact-yoomoney";
 
-/** Provider states, with the parameters each takes. */
+/** The one-off code the redeem interactions send (the offer states' pinContent). */
+export const PIN = "PACTPIN1";
+
+/** Provider states from the sandbox's catalogue (docs/provider-states.md), as `.given(...STATES.x)` takes them. */
 export const STATES = {
-  noCampaigns: "no campaigns",
-  inModeration: "a one-off code campaign in moderation",
-  verifiedWithoutPins: "a verified one-off code campaign without pins",
-  pinRequired: "a one-off code campaign waiting for pins (pin-required)",
-  /** params: { pinContent } */
-  acceptedPin: "a started one-off campaign with an accepted pin",
-  /** params: { pinContent } */
-  expiredOffer: "a started one-off campaign whose accepted pin's offer expired",
-} as const;
+  noCampaigns: given(YOOMONEY_STATES.noCampaigns),
+  inModeration: given(YOOMONEY_STATES.campaign, { status: "moderation" }),
+  verifiedWithoutPins: given(YOOMONEY_STATES.campaign, { status: "verified", unusedPins: 0 }),
+  pinRequired: given(YOOMONEY_STATES.campaign, { status: "pin-required", unusedPins: 0 }),
+  acceptedPin: given(YOOMONEY_STATES.offerTaken, { pinContent: PIN }),
+  /** offerDuration is 336 hours (14 days): 360 hours ago, the offer has expired. */
+  expiredOffer: given(YOOMONEY_STATES.offerTaken, { pinContent: PIN, takenHoursAgo: 360 }),
+};
 
 /** A valid campaigns/create body (a one-off code campaign). */
 export const CREATE_BODY: CreateCampaignRequest = {

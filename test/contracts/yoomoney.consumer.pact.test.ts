@@ -3,8 +3,10 @@ import { MatchersV3, PactV4 } from "@pact-foundation/pact";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createYooMoneyClient } from "../../src/clients/yoomoney/index.js";
 import * as C from "../../src/contracts/yoomoney/index.js";
-import { campaignIdFromState, contractBody, integerContract, likeContract, stringFromState } from "./ym-matchers.js";
-import { CONSUMER, CREATE_BODY, PACT_DIR, PACT_FILE, PACT_TOKEN, PROVIDER, STATES } from "./yoomoney-pact.js";
+import { YOOMONEY_STATES } from "../../src/mocks/yoomoney/provider-states.js";
+import { fromState, matchersFor } from "../../src/pact/index.js";
+import { contractBody, exact } from "./ym-matchers.js";
+import { CONSUMER, CREATE_BODY, PACT_DIR, PACT_FILE, PACT_TOKEN, PIN, PROVIDER, STATES } from "./yoomoney-pact.js";
 
 const API = "/api/offerwall/v1";
 const pact = new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir: PACT_DIR, logLevel: "warn" });
@@ -16,9 +18,10 @@ const client = (server: { url: string }, token: string | undefined = PACT_TOKEN)
 const seen = ({ status, body }: { status: number; body: unknown }) => ({ status, body });
 
 const ID = 4321;
-const PIN = "PACTPIN1";
 const CLICK_ID = "128682-1137766-50098";
-const count = (n: number) => integerContract(C.PinCounters.shape.unusedPinCount, n);
+/** The id of the campaign the state created (the verifier injects the real one). */
+const campaignId = () => fromState(YOOMONEY_STATES.campaign, "ymCampaignId", ID);
+const offerCampaignId = () => fromState(YOOMONEY_STATES.offerTaken, "ymCampaignId", ID);
 
 interface ExpectedError {
   code: C.ErrorCode;
@@ -30,15 +33,16 @@ interface ExpectedError {
 }
 
 /** The error envelope as the pact expects it: exact code, value and parameter; the description by type or pattern. */
-function errorEnvelope({ descriptionPattern, ...errors }: ExpectedError, result?: object) {
-  const description =
-    descriptionPattern === undefined
-      ? likeContract(C.ErrorResponse.shape.errors.shape.description, errors.description)
-      : MatchersV3.regex(descriptionPattern, errors.description);
-  return contractBody(C.ErrorResponse, {
+function errorEnvelope({ descriptionPattern, code, value, description, parameter }: ExpectedError, result?: { ymCampaignId: ReturnType<typeof campaignId>; campaignStatus: C.CampaignStatus }) {
+  return matchersFor(C.ErrorResponse, {
     status: "error",
-    errors: { ...errors, description },
-    ...(result === undefined ? {} : { result }),
+    errors: {
+      code: exact(code),
+      value: exact(value),
+      description: descriptionPattern === undefined ? description : MatchersV3.regex(descriptionPattern, description),
+      ...(parameter === undefined ? {} : { parameter: exact(parameter) }),
+    },
+    ...(result === undefined ? {} : { result: { ymCampaignId: result.ymCampaignId, campaignStatus: exact(result.campaignStatus) } }),
   });
 }
 
@@ -56,10 +60,10 @@ describe("YooMoney offer-program API, as the client uses it", () => {
       .withRequest("POST", `${API}/users/login`, (b) => b.headers({ "Content-Type": "application/json" }).jsonBody(contractBody(C.LoginRequest, body)))
       .willRespondWith(200, (b) =>
         b.headers(jsonHeaders).jsonBody(
-          contractBody(C.LoginResponse, {
+          matchersFor(C.LoginResponse, {
             accessToken: MatchersV3.regex("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$", "eyJhbGciOiJIUzUxMiJ9.eyJzdWIiOiJwYWN0In0.c2ln"),
             tokenType: "Bearer",
-            expiresIn: integerContract(C.LoginResponse.shape.expiresIn, 3600),
+            expiresIn: 3600,
           }),
         ),
       )
@@ -74,14 +78,14 @@ describe("YooMoney offer-program API, as the client uses it", () => {
   it("campaigns/create sends the new campaign to moderation", async () => {
     await pact
       .addInteraction()
-      .given(STATES.noCampaigns)
+      .given(...STATES.noCampaigns)
       .uponReceiving("campaigns/create for a one-off code campaign")
       .withRequest("POST", `${API}/campaigns/create`, (b) => b.headers(withToken).jsonBody(contractBody(C.CreateCampaignRequest, CREATE_BODY)))
       .willRespondWith(200, (b) =>
         b.headers(jsonHeaders).jsonBody(
-          contractBody(C.CampaignStateResponse, {
+          matchersFor(C.CampaignStateResponse, {
             status: "success",
-            result: { ymCampaignId: integerContract(C.CampaignId, ID), campaignStatus: "moderation" },
+            result: { ymCampaignId: ID, campaignStatus: exact("moderation") },
           }),
         ),
       )
@@ -96,10 +100,10 @@ describe("YooMoney offer-program API, as the client uses it", () => {
   it("campaigns/start on a campaign in moderation is failModerator, with its current status", async () => {
     await pact
       .addInteraction()
-      .given(STATES.inModeration)
+      .given(...STATES.inModeration)
       .uponReceiving("campaigns/start for a campaign in moderation")
       .withRequest("POST", `${API}/campaigns/start`, (b) =>
-        b.headers(withToken).jsonBody(contractBody(C.CampaignKeyRequest, { ymCampaignId: campaignIdFromState(ID) })),
+        b.headers(withToken).jsonBody(contractBody(C.CampaignKeyRequest, { ymCampaignId: campaignId() })),
       )
       .willRespondWith(200, (b) =>
         b
@@ -107,7 +111,7 @@ describe("YooMoney offer-program API, as the client uses it", () => {
           .jsonBody(
             errorEnvelope(
               { code: "failModerator", value: "On moderation", description: "The campaign is awaiting verification by the moderator" },
-              { ymCampaignId: campaignIdFromState(ID), campaignStatus: "moderation" },
+              { ymCampaignId: campaignId(), campaignStatus: "moderation" },
             ),
           ),
       )
@@ -127,16 +131,16 @@ describe("YooMoney offer-program API, as the client uses it", () => {
     const description = "This type of campaign cannot be launched without promo codes";
     await pact
       .addInteraction()
-      .given(STATES.verifiedWithoutPins)
+      .given(...STATES.verifiedWithoutPins)
       .uponReceiving("campaigns/start for a verified one-off code campaign without pins")
       .withRequest("POST", `${API}/campaigns/start`, (b) =>
-        b.headers(withToken).jsonBody(contractBody(C.CampaignKeyRequest, { ymCampaignId: campaignIdFromState(ID) })),
+        b.headers(withToken).jsonBody(contractBody(C.CampaignKeyRequest, { ymCampaignId: campaignId() })),
       )
       .willRespondWith(200, (b) =>
         b
           .headers(jsonHeaders)
           .jsonBody(
-            errorEnvelope({ code: "failPin", value: "No promo codes", description }, { ymCampaignId: campaignIdFromState(ID), campaignStatus: "pin-required" }),
+            errorEnvelope({ code: "failPin", value: "No promo codes", description }, { ymCampaignId: campaignId(), campaignStatus: "pin-required" }),
           ),
       )
       .executeTest(async (server) => {
@@ -151,19 +155,19 @@ describe("YooMoney offer-program API, as the client uses it", () => {
     const pinList = [PIN, "PACTPIN2"];
     await pact
       .addInteraction()
-      .given(STATES.pinRequired)
+      .given(...STATES.pinRequired)
       .uponReceiving("campaigns/add-pins with two new codes for a pin-required campaign")
       .withRequest("POST", `${API}/campaigns/add-pins`, (b) =>
-        b.headers(withToken).jsonBody(contractBody(C.AddPinsRequest, { ymCampaignId: campaignIdFromState(ID), pinList })),
+        b.headers(withToken).jsonBody(contractBody(C.AddPinsRequest, { ymCampaignId: campaignId(), pinList })),
       )
       .willRespondWith(200, (b) =>
         b.headers(jsonHeaders).jsonBody(
-          contractBody(C.AddPinsResponse, {
+          matchersFor(C.AddPinsResponse, {
             status: "success",
             result: {
-              ymCampaignId: campaignIdFromState(ID),
-              campaignStatus: "started",
-              counters: { unusedPinCount: count(2), acceptedPinCount: count(0), redeemedPinCount: count(0), totalPinCount: count(2) },
+              ymCampaignId: campaignId(),
+              campaignStatus: exact("started"),
+              counters: { unusedPinCount: 2, acceptedPinCount: 0, redeemedPinCount: 0, totalPinCount: 2 },
             },
           }),
         ),
@@ -184,9 +188,9 @@ describe("YooMoney offer-program API, as the client uses it", () => {
   });
 
   const redeemBody = {
-    ymCampaignId: campaignIdFromState(ID),
+    ymCampaignId: offerCampaignId(),
     pinContent: PIN,
-    clickId: stringFromState("clickId", CLICK_ID),
+    clickId: fromState(YOOMONEY_STATES.offerTaken, "clickId", CLICK_ID),
     transactionId: "pact-tx-1",
     redeemStatus: "used",
     campaignFee: "100",
@@ -205,14 +209,14 @@ describe("YooMoney offer-program API, as the client uses it", () => {
   it("campaigns/redeem reports a lead for a pin a user accepted", async () => {
     await pact
       .addInteraction()
-      .given(STATES.acceptedPin, { pinContent: PIN })
+      .given(...STATES.acceptedPin)
       .uponReceiving("campaigns/redeem of an accepted one-off pin")
       .withRequest("POST", `${API}/campaigns/redeem`, (b) => b.headers(withToken).jsonBody(contractBody(C.RedeemRequest, redeemBody)))
       .willRespondWith(200, (b) =>
         b.headers(jsonHeaders).jsonBody(
-          contractBody(C.RedeemResponse, {
+          matchersFor(C.RedeemResponse, {
             status: "success",
-            result: { ymCampaignId: campaignIdFromState(ID), transactionId: "pact-tx-1", redeemStatus: "used" },
+            result: { ymCampaignId: offerCampaignId(), transactionId: exact("pact-tx-1"), redeemStatus: exact("used") },
           }),
         ),
       )
@@ -228,7 +232,7 @@ describe("YooMoney offer-program API, as the client uses it", () => {
     const description = "the offer expired at 2026-12-06T06:43:39.697Z (offerDuration hours after it was taken)";
     await pact
       .addInteraction()
-      .given(STATES.expiredOffer, { pinContent: PIN })
+      .given(...STATES.expiredOffer)
       .uponReceiving("campaigns/redeem of a pin whose offer expired")
       .withRequest("POST", `${API}/campaigns/redeem`, (b) => b.headers(withToken).jsonBody(contractBody(C.RedeemRequest, redeemBody)))
       .willRespondWith(200, (b) =>
@@ -254,7 +258,7 @@ describe("YooMoney offer-program API, as the client uses it", () => {
     const description = "No campaign 999999 exists for this partner";
     await pact
       .addInteraction()
-      .given(STATES.noCampaigns)
+      .given(...STATES.noCampaigns)
       .uponReceiving("campaigns/info for an id the partner does not have")
       .withRequest("POST", `${API}/campaigns/info`, (b) => b.headers(withToken).jsonBody(contractBody(C.CampaignKeyRequest, { ymCampaignId: 999999 })))
       .willRespondWith(200, (b) => b.headers(jsonHeaders).jsonBody(errorEnvelope({ code: "campaignNotFound", value: "Not found", description })))

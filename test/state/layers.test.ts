@@ -10,6 +10,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   state: ["state", "contracts"],
   clients: ["clients", "contracts"],
   mocks: ["mocks", "state", "contracts"],
+  // The package's kits sit on top: they may use the server (src root), the plugs, the clients and the contracts.
+  testing: ["testing", "(src root)", "clients", "contracts"],
+  pact: ["pact", "(src root)", "mocks", "clients", "contracts"],
 };
 
 function filesUnder(dir: string): string[] {

@@ -4,6 +4,7 @@ import { controlTable } from "./control-table.js";
 import { controlError } from "./error.js";
 import { SandboxEvents, SandboxEventsQuery } from "./events.js";
 import { SandboxHealth } from "./health.js";
+import { SandboxProviderStateRequest, SandboxProviderStateValues } from "./provider-states.js";
 import { SandboxRequests, SandboxRequestsQuery } from "./journal.js";
 import { SandboxReset } from "./reset.js";
 import { SandboxSettings, SandboxSettingsPatch } from "./settings.js";
@@ -55,6 +56,23 @@ export const SANDBOX_CONTROL = controlTable({
       summary: "Every tenant of this sandbox (admin token only): id, real creation and last-use times, tokens issued",
       auth: "admin",
       responses: { 200: jsonResponse("The tenants", SandboxTenants) },
+    },
+    setupProviderStates: {
+      method: "POST",
+      path: "/provider-states",
+      tag: "sandbox",
+      summary:
+        "Pact's providerStatesSetupUrl: reset the caller's tenant (no Authorization header: the tenant \"pact\", open mode only) and set up the named provider states (docs/provider-states.md); answers the ids they created",
+      auth: "optional",
+      body: SandboxProviderStateRequest,
+      bodyOptional: true,
+      responses: {
+        200: jsonResponse("The values the states created, for fromProviderState (teardown: {})", SandboxProviderStateValues),
+        400: controlError("malformed_json, invalid_request (no state named), unknown_state (lists the known states and the nearest name) or invalid_params"),
+        401: controlError("unauthorized: strict mode and no token, or a token strict mode refuses"),
+        403: controlError("forbidden: the admin token was sent; it is no tenant: send the verification's own token"),
+        409: controlError("state_failed: the state could not be set up with these params (the message says why and what to change)"),
+      },
     },
     reset: {
       method: "POST",

@@ -4,6 +4,7 @@ import { myshareProvider } from "../../state/myshare/provider.js";
 import { definePlug } from "../plug.js";
 import { myshareControl } from "./control.js";
 import { myshareDialect } from "./dialect.js";
+import { MYSHARE_STATE_LIST } from "./provider-states.js";
 import type { MsBody } from "./route.js";
 import { CATALOG_HANDLERS } from "./routes/catalog.js";
 import { DEAL_HANDLERS } from "./routes/deal.js";
@@ -27,5 +28,6 @@ export const myshare = definePlug<typeof MS_ROUTES, MsBody>({
   dialect: myshareDialect,
   state: myshareProvider,
   control: myshareControl,
+  providerStates: MYSHARE_STATE_LIST,
   openapi: { file: "openapi/myshare.json", build: buildMyshareDocument },
 });

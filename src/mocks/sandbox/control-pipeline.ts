@@ -4,6 +4,7 @@ import type { Handler, OpenHandler } from "../http/handler.js";
 import { createPipeline, type ProviderPipeline } from "../http/pipeline.js";
 import type { ControlBody, ControlPlug } from "./control-plug.js";
 import { sandboxDialect } from "./dialect.js";
+import type { AnyCatalogueState } from "./provider-states-catalogue.js";
 import { sandboxControl } from "./sandbox-control.js";
 
 /** The control plane's calls as one table: the sandbox's own, then each provider's; two calls with one id or one path and method are a wiring error. */
@@ -25,10 +26,11 @@ function oneTable(controls: readonly ControlPlug[]): RouteTable {
 
 /**
  * The control plane under /__sandbox on the one pipeline, in the sandbox's dialect: its own calls and
- * `providerControls` (each plug's control calls), answered by their handlers.
+ * `providerControls` (each plug's control calls), answered by their handlers; `providerStates` is the
+ * provider-state catalogue POST /__sandbox/provider-states sets up (every plug's states).
  */
-export function controlPipeline(ctx: SandboxContext, providerControls: readonly ControlPlug[]): ProviderPipeline {
-  const controls = [sandboxControl(ctx.version), ...providerControls];
+export function controlPipeline(ctx: SandboxContext, providerControls: readonly ControlPlug[], providerStates: readonly AnyCatalogueState[] = []): ProviderPipeline {
+  const controls = [sandboxControl(ctx.version, providerStates), ...providerControls];
   const routes = oneTable(controls);
   const handlers: Record<string, Handler<ControlBody>> = {};
   const openHandlers: Record<string, OpenHandler<ControlBody>> = {};

@@ -31,7 +31,7 @@ const FAILURES: Record<AuthFailure, { code: string; message: string }> = {
 };
 
 /** The admin token is no tenant's: a tenant call sent with it is refused (it would otherwise name a tenant in open mode). */
-const ADMIN_IS_NO_TENANT =
+export const ADMIN_IS_NO_TENANT =
   'the admin token acts on no tenant of its own: mint a token for the tenant you mean with POST /__sandbox/tokens {"tenant": "<tenant id>"} (sending the admin token), then send that token';
 
 /** Operations whose body may be larger than SMALL_BODY_LIMIT_BYTES. */

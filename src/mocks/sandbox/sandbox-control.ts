@@ -6,14 +6,16 @@ import { healthHandler } from "./health-routes.js";
 import { JOURNAL_HANDLERS } from "./journal-routes.js";
 import { SETTINGS_HANDLERS } from "./settings-routes.js";
 import { STATE_HANDLERS } from "./state-routes.js";
+import type { AnyCatalogueState } from "./provider-states-catalogue.js";
+import { providerStatesHandler } from "./provider-states-routes.js";
 import { listTenants } from "./tenant-routes.js";
 import { issueToken } from "./token-routes.js";
 
-/** The sandbox's own control-plane calls (health names `version`). */
-export function sandboxControl(version: string): ControlPlug {
+/** The sandbox's own control-plane calls (health names `version`; provider-states sets up `states`, every plug's). */
+export function sandboxControl(version: string, states: readonly AnyCatalogueState[] = []): ControlPlug {
   return defineControl(
     SANDBOX_CONTROL,
     { ...STATE_HANDLERS, ...CLOCK_HANDLERS, ...SETTINGS_HANDLERS, ...JOURNAL_HANDLERS, ...EVENT_HANDLERS },
-    { health: healthHandler(version), issueToken, listTenants },
+    { health: healthHandler(version), issueToken, listTenants, setupProviderStates: providerStatesHandler(states) },
   );
 }

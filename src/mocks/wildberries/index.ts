@@ -12,6 +12,7 @@ import { wildberriesDialect } from "./dialect.js";
 import { FINANCE_HANDLERS } from "./finance-routes.js";
 import { MEDIA_HANDLERS } from "./media-routes.js";
 import { PHRASE_HANDLERS } from "./phrase-routes.js";
+import { WILDBERRIES_STATE_LIST } from "./provider-states.js";
 import type { WbBody } from "./route.js";
 import { STATS_HANDLERS } from "./stats-routes.js";
 
@@ -33,5 +34,6 @@ export const wildberries = definePlug<typeof WB_ROUTES, WbBody>({
   dialect: wildberriesDialect,
   state: wildberriesProvider,
   control: wildberriesControl,
+  providerStates: WILDBERRIES_STATE_LIST,
   openapi: { file: "openapi/wildberries.json", build: buildWildberriesDocument },
 });

@@ -6,6 +6,7 @@ import { yoomoneyControl } from "./control.js";
 import { yoomoneyDialect } from "./dialect.js";
 import { YM_HANDLERS } from "./handlers.js";
 import { login } from "./login.js";
+import { YOOMONEY_STATE_LIST } from "./provider-states.js";
 import type { YmBody } from "./route.js";
 
 /** The YooMoney offer-program API, plugged in. */
@@ -18,5 +19,6 @@ export const yoomoney = definePlug<typeof YM_ROUTES, YmBody>({
   dialect: yoomoneyDialect,
   state: yoomoneyProvider,
   control: yoomoneyControl,
+  providerStates: YOOMONEY_STATE_LIST,
   openapi: { file: "openapi/yoomoney.json", build: buildYooMoneyDocument },
 });

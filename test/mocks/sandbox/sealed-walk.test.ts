@@ -127,13 +127,16 @@ async function makeVictim(app: App): Promise<{ token: string; ids: Record<string
   return { token, ids: { ymCampaignId, advertId, catalog_id: catalogId, tenant: VICTIM } };
 }
 
+/** The one optional-token call that acts on a tenant: the caller's own (POST /__sandbox/provider-states). */
+const PROVIDER_STATES = "/__sandbox/provider-states";
+
 describe("strict mode with an admin token: no control-plane call reaches another tenant", () => {
   const ops = operations();
 
   it("the document lists the calls the walk expects to find, in each access class", () => {
     const byAccess = (access: Access) => ops.filter((op) => op.access === access).map((op) => `${op.verb.toUpperCase()} ${op.path}`);
     expect(byAccess("open")).toEqual(["GET /__sandbox/health"]);
-    expect(byAccess("optional")).toEqual(["POST /__sandbox/tokens"]);
+    expect(byAccess("optional")).toEqual(["POST /__sandbox/tokens", `POST ${PROVIDER_STATES}`]);
     expect(byAccess("admin")).toEqual(["GET /__sandbox/tenants"]);
     expect(byAccess("tenant").length).toBeGreaterThanOrEqual(17);
   });
@@ -154,14 +157,16 @@ describe("strict mode with an admin token: no control-plane call reaches another
       expect(anonymous.status, `${name} without a token`).toBe(op.access === "open" ? 200 : 401);
 
       const foreign = await send(app, op, path, other, body);
-      if (op.access === "admin" || op.access === "optional") expect(foreign.status, `${name} with another tenant's token`).toBe(403);
+      // Provider states act on the caller's own tenant (the token's; open mode only: the tenant "pact" without one).
+      if (op.path === PROVIDER_STATES) expect(foreign.status, `${name} with another tenant's token`).toBeLessThan(500);
+      else if (op.access === "admin" || op.access === "optional") expect(foreign.status, `${name} with another tenant's token`).toBe(403);
       else if (path !== op.path) expect(foreign.status, `${name} with another tenant's token, the victim's id in the path`).toBe(404);
       else expect(foreign.status, `${name} with another tenant's token`).toBeLessThan(500);
       expect(foreign.text, `${name} answered another tenant with the victim's data`).not.toContain(MARK);
       expect(foreign.text, `${name} answered another tenant with the victim's name`).not.toContain(VICTIM);
 
       const admin = await send(app, op, path, `Bearer ${ADMIN}`, body);
-      if (op.access === "tenant") expect(admin.status, `${name} with the admin token`).toBe(403);
+      if (op.access === "tenant" || op.path === PROVIDER_STATES) expect(admin.status, `${name} with the admin token`).toBe(403);
       else expect(admin.status, `${name} with the admin token`).toBeLessThan(300);
     }
 

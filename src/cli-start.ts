@@ -1,0 +1,101 @@
+import { valueFlag, type CliCommand } from "./cli-args.js";
+import { DEFAULT_HOST, DEFAULT_PORT } from "./cli-defaults.js";
+import { listenProblem } from "./cli-listen-error.js";
+import { AUTH_MODES, choiceOf, parsePort, parsePositiveSeconds, parseTenantTtl, parseText } from "./cli-options.js";
+import { PROVIDERS } from "./providers.js";
+import { createSandbox } from "./server.js";
+import { CONSISTENCY_MODES, DEFAULT_SETTINGS, MODERATION_MODES, RATE_LIMIT_MODES } from "./state/kernel/settings.js";
+import { VERSION } from "./version.js";
+
+/** The start command's flags, in --help's order; each also reads PROMO_SANDBOX_<NAME> (cli-args.ts, envName). */
+export const START_FLAGS = {
+  port: valueFlag("N", `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)`, parsePort),
+  host: valueFlag("ADDR", `address to bind (default ${DEFAULT_HOST}; use 0.0.0.0 in a container)`, parseText),
+  seed: valueFlag("TEXT", 'seeds every tenant\'s generated ids and values: same seed + same calls = same answers (default "promo-sandbox")', parseText),
+  "rate-limits": valueFlag(RATE_LIMIT_MODES.join("|"), "default per-tenant rate limiting; off never answers 429 (default enforce)", choiceOf(RATE_LIMIT_MODES)),
+  consistency: valueFlag(
+    CONSISTENCY_MODES.join("|"),
+    "realistic delays what a provider shows after a change as the real one does (Wildberries: status actions at the next minute, bids at the next 30 s, lists after the 3-minute sync); immediate shows every change at once (default realistic)",
+    choiceOf(CONSISTENCY_MODES),
+  ),
+  moderation: valueFlag(
+    MODERATION_MODES.join("|"),
+    "manual: YooMoney campaigns wait for POST /__sandbox/yoomoney/campaigns/{id}/moderation; auto: approved 5 virtual minutes after submission (default manual)",
+    choiceOf(MODERATION_MODES),
+  ),
+  "state-file": valueFlag(
+    "PATH",
+    "keep every tenant in this JSON file: loaded at start when it exists, written (atomically) shortly after changes and on shutdown; default: memory only",
+    parseText,
+  ),
+  auth: valueFlag(
+    AUTH_MODES.join("|"),
+    "open: any token is a tenant of its own, created on first use; strict: only tokens the sandbox issued (users/login, POST /__sandbox/tokens), and they expire on the tenant's virtual clock (default open)",
+    choiceOf(AUTH_MODES),
+  ),
+  "admin-token": valueFlag(
+    "TEXT",
+    'the control plane\'s admin token (the variable keeps it out of `ps`): only it may take a token for a named tenant (POST /__sandbox/tokens {"tenant"}) and list tenants (GET /__sandbox/tenants); without it, strict mode lets no one name a tenant (default: none)',
+    (text) => text,
+  ),
+  "request-timeout": valueFlag(
+    "SECONDS",
+    "real seconds a client has to send a whole request (headers and body); a slower one is answered 408 and its connection closed (default 30)",
+    parsePositiveSeconds,
+  ),
+  "tenant-ttl": valueFlag(
+    "SECONDS",
+    "evict a tenant idle that long in real time (no call of any kind): it is gone as after a reset, its issued tokens too, and leaves the state file at the next save; 0 never evicts (default 86400: a day)",
+    parseTenantTtl,
+  ),
+} as const;
+
+/** Logs what escapes every request, with its stack, and keeps serving every other tenant. */
+function keepServingOnStrayErrors(): void {
+  process.on("uncaughtException", (error) => {
+    process.stderr.write(`promo-sandbox: internal error outside any request (still serving): ${error.stack ?? String(error)}\n`);
+  });
+  process.on("unhandledRejection", (reason) => {
+    process.stderr.write(`promo-sandbox: internal error outside any request (still serving): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
+  });
+}
+
+/** `promo-sandbox [start]`: serves until SIGINT or SIGTERM. */
+export const START_COMMAND: CliCommand = {
+  name: "start",
+  usage: [["[start] [options]", "serve the providers and the control plane (/__sandbox); the default command"]],
+  flags: START_FLAGS,
+  async run(input) {
+    const port = input.value(START_FLAGS.port) ?? DEFAULT_PORT;
+    const host = input.value(START_FLAGS.host) ?? DEFAULT_HOST;
+    const tenantTtl = input.value(START_FLAGS["tenant-ttl"]);
+    const requestTimeout = input.value(START_FLAGS["request-timeout"]);
+    const sandbox = createSandbox({
+      tenantTtlMs: tenantTtl === undefined ? undefined : tenantTtl * 1000,
+      requestTimeoutMs: requestTimeout === undefined ? undefined : Math.round(requestTimeout * 1000),
+      seed: input.value(START_FLAGS.seed),
+      stateFile: input.value(START_FLAGS["state-file"]),
+      auth: input.value(START_FLAGS.auth),
+      adminToken: input.value(START_FLAGS["admin-token"]),
+      settings: {
+        rateLimits: input.value(START_FLAGS["rate-limits"]) ?? DEFAULT_SETTINGS.rateLimits,
+        consistency: input.value(START_FLAGS.consistency) ?? DEFAULT_SETTINGS.consistency,
+        moderation: input.value(START_FLAGS.moderation) ?? DEFAULT_SETTINGS.moderation,
+      },
+    });
+    let url: string;
+    try {
+      url = await sandbox.listen(port, host);
+    } catch (error) {
+      throw new Error(listenProblem(error, host, port) ?? `cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    process.stdout.write(`promo-sandbox ${VERSION} ready on ${url} (providers: ${PROVIDERS.map((p) => p.name).join(", ")}; control plane: ${url}/__sandbox)\n`);
+    const stop = () => {
+      void sandbox.close().then(() => process.exit(0));
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    keepServingOnStrayErrors();
+    return -1;
+  },
+};
