@@ -6,6 +6,7 @@ import { OpenCalls } from "./mocks/open-calls.js";
 import { exchangeOf } from "./mocks/http/exchange.js";
 import { answerNotServed } from "./mocks/http/not-served.js";
 import type { ProviderPlug } from "./mocks/plug.js";
+import { documentsOf } from "./openapi-documents.js";
 import { PROVIDERS } from "./providers.js";
 import type { RealTime } from "./state/kernel/clock.js";
 import { DEFAULT_SETTINGS, type Settings } from "./state/kernel/settings.js";
@@ -125,7 +126,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   const servedAt = plugs.map((plug) => plug.servedAt).join(", ");
   const controls = plugs.flatMap((plug) => (plug.control === undefined ? [] : [plug.control]));
-  const pipelines = [...plugs.map((plug) => plug.pipeline(ctx)), controlPipeline(ctx, controls, plugs.flatMap((plug) => plug.providerStates ?? []))];
+  const pipelines = [...plugs.map((plug) => plug.pipeline(ctx)), controlPipeline(ctx, controls, plugs.flatMap((plug) => plug.providerStates ?? []), documentsOf(plugs))];
   /**
    * Every request is dispatched here, on node:http, to the pipeline that owns its path (each provider's,
    * then the control plane's), each matching its precompiled route table; any other path is a 404.

@@ -36,8 +36,10 @@ function operationsOf(document: OpenApiDocument): Operation[] {
   return out;
 }
 
-/** A concrete URL for a templated path: every {param} becomes 1. */
-const concrete = (path: string) => path.replace(/\{[^}]+\}/g, "1");
+/** Path parameters that name something fixed (a served document, a file of the docs page): a value that exists. */
+const FIXED_PARAMS: Readonly<Record<string, string>> = { document: "sandbox", asset: "swagger-ui.css" };
+/** A concrete URL for a templated path: every {param} becomes 1 (or its FIXED_PARAMS value). */
+const concrete = (path: string) => path.replace(/\{([^}]+)\}/g, (_whole, name: string) => FIXED_PARAMS[name] ?? "1");
 
 /** openapi/sandbox.json as the sandbox serves it: its own calls and every served provider's control calls. */
 const servedSandboxDocument = () => buildSandboxDocument(PROVIDERS.flatMap((plug) => (plug.control === undefined ? [] : [plug.control.table])));
@@ -208,7 +210,11 @@ describe("openapi/sandbox.json covers what the control plane serves", () => {
       "PATCH /__sandbox/settings",
       "GET /__sandbox/requests",
       "DELETE /__sandbox/requests",
+      "GET /__sandbox/requests/count",
       "GET /__sandbox/events",
+      "GET /__sandbox/openapi/{document}.json",
+      "GET /__sandbox/docs",
+      "GET /__sandbox/docs/{asset}",
       "POST /__sandbox/yoomoney/campaigns/{ymCampaignId}/moderation",
       "POST /__sandbox/yoomoney/campaigns/{ymCampaignId}/offers",
       "POST /__sandbox/wildberries/balance",

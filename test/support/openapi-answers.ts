@@ -267,7 +267,9 @@ export function checkAnswerAgainstOpenApi(answer: {
 }): string | undefined {
   const head = answer.method.toUpperCase() === "HEAD";
   const method = head ? "get" : answer.method.toLowerCase();
-  const found = findPath(answer.path);
+  // The control plane takes one trailing slash as its path without it (docs/fidelity.md, "Control-plane paths").
+  const slashless = answer.path.startsWith("/__sandbox/") && answer.path.endsWith("/") ? answer.path.slice(0, -1) : undefined;
+  const found = findPath(answer.path) ?? (slashless === undefined ? undefined : findPath(slashless));
   if (found === undefined) return checkUndeclared(answer);
   const { document, entry } = found;
   const responses = entry.operations.get(method);

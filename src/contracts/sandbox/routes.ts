@@ -1,11 +1,12 @@
 import { jsonResponse } from "../http/responses.js";
+import { apiDocsAssetResponse, apiDocsPageResponse, SandboxApiDocsAssetParams, SandboxOpenApiDocument, SandboxOpenApiDocumentParams } from "./api-docs.js";
 import { SandboxAdvance, SandboxAdvanceRequest, SandboxClock, SandboxFreeze, SandboxFreezeRequest } from "./clock.js";
 import { controlTable } from "./control-table.js";
 import { controlError } from "./error.js";
 import { SandboxEvents, SandboxEventsQuery } from "./events.js";
 import { SandboxHealth } from "./health.js";
 import { SandboxProviderStateRequest, SandboxProviderStateValues } from "./provider-states.js";
-import { SandboxRequests, SandboxRequestsQuery } from "./journal.js";
+import { SandboxRequests, SandboxRequestsCount, SandboxRequestsCountQuery, SandboxRequestsQuery } from "./journal.js";
 import { SandboxReset } from "./reset.js";
 import { SandboxSettings, SandboxSettingsPatch } from "./settings.js";
 import { SandboxState, SandboxStateImported } from "./state.js";
@@ -23,7 +24,7 @@ export const STATE_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
  * by operation id. Each provider's calls are in its own control table (src/contracts/<provider>/control.ts).
  */
 export const SANDBOX_CONTROL = controlTable({
-  tags: [{ name: "sandbox" }, { name: "state" }, { name: "clock" }, { name: "settings" }, { name: "journal" }],
+  tags: [{ name: "sandbox" }, { name: "state" }, { name: "clock" }, { name: "settings" }, { name: "journal" }, { name: "docs" }],
   routes: {
     health: {
       method: "GET",
@@ -159,11 +160,23 @@ export const SANDBOX_CONTROL = controlTable({
       method: "GET",
       path: "/requests",
       tag: "journal",
-      summary: "The tenant's journal of provider calls (bounded), oldest first",
+      summary:
+        "The tenant's journal of provider calls (bounded), oldest first: headers (Authorization masked), real duration, operation id, the nearest operation of a 404 or 405, the fault applied; filters combine with AND",
       query: SandboxRequestsQuery,
       responses: {
         200: jsonResponse("The matching calls", SandboxRequests),
-        400: controlError("invalid_query: a filter is repeated or limit is not a whole number >= 1"),
+        400: controlError("invalid_query: an unknown or repeated filter, a status that is neither 404-like nor 4xx-like, since or until not an ISO-8601 instant, or limit not a whole number >= 1"),
+      },
+    },
+    countRequests: {
+      method: "GET",
+      path: "/requests/count",
+      tag: "journal",
+      summary: "How many journaled calls match the filters (as GET /requests takes them, without limit): for \"it was called twice\" checks",
+      query: SandboxRequestsCountQuery,
+      responses: {
+        200: jsonResponse("The number of matching calls", SandboxRequestsCount),
+        400: controlError("invalid_query: an unknown or repeated filter, a status that is neither 404-like nor 4xx-like, or since or until not an ISO-8601 instant"),
       },
     },
     clearRequests: {
@@ -182,6 +195,40 @@ export const SANDBOX_CONTROL = controlTable({
       responses: {
         200: jsonResponse("The matching events", SandboxEvents),
         400: controlError("invalid_query: a filter is repeated or since is not an event seq"),
+      },
+    },
+    getOpenApiDocument: {
+      method: "GET",
+      path: "/openapi/{document}.json",
+      tag: "docs",
+      summary: "An OpenAPI document as npm run openapi writes it (yoomoney, wildberries, myshare, sandbox); no token needed",
+      auth: "none",
+      params: SandboxOpenApiDocumentParams,
+      responses: {
+        200: jsonResponse("The document, byte for byte the committed openapi/<document>.json", SandboxOpenApiDocument),
+        400: controlError("invalid_path: the document name is not valid percent-encoding"),
+        404: controlError("not_found: no document of this name (the message lists the names)"),
+      },
+    },
+    apiDocsPage: {
+      method: "GET",
+      path: "/docs",
+      tag: "docs",
+      summary: "The API reference page (Swagger UI, served offline) for every document; its try-it sends the token of the Authorize dialog (?token= pre-fills it)",
+      auth: "none",
+      responses: { 200: apiDocsPageResponse },
+    },
+    apiDocsAsset: {
+      method: "GET",
+      path: "/docs/{asset}",
+      tag: "docs",
+      summary: "A file the API reference page loads (from the installed swagger-ui-dist); no token needed",
+      auth: "none",
+      params: SandboxApiDocsAssetParams,
+      responses: {
+        200: apiDocsAssetResponse,
+        400: controlError("invalid_path: the file name is not valid percent-encoding"),
+        404: controlError("not_found: no such file (the message lists the files)"),
       },
     },
   },

@@ -8,9 +8,10 @@ import type { Exchange } from "./exchange.js";
 import { firstValues } from "./exchange.js";
 import type { Handler, OpenHandler } from "./handler.js";
 import { logInternalError } from "./internal-error.js";
+import { nearestOperation } from "./nearest-operation.js";
 import { compileRoutes, type RouteMatch } from "./route-matcher.js";
 import { resettleAfterLongJobs, untilIdle, whenIdle } from "./tenant-queue.js";
-import { writeAnswer } from "./write-answer.js";
+import { writeAnswer, type JournalCall } from "./write-answer.js";
 
 /** One provider's requests, served: `owns` says which paths are its, `serve` answers one of them. */
 export interface ProviderPipeline {
@@ -62,7 +63,23 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
   };
   const registry = ctx.registry;
   const journaled = dialect.journal === false ? undefined : dialect.provider;
-  const send = (exchange: Exchange, answer: Answer) => writeAnswer(ctx, exchange, journaled, answer);
+  /** Each call in flight, what the journal notes of it beyond the exchange (set when `serve` starts it). */
+  const calls = new WeakMap<Exchange, JournalCall>();
+  const callOf = (exchange: Exchange): JournalCall => {
+    let call = calls.get(exchange);
+    if (call === undefined) {
+      call = { started: performance.now(), operation: undefined, nearestOperation: undefined };
+      calls.set(exchange, call);
+    }
+    return call;
+  };
+  const send = (exchange: Exchange, answer: Answer) => writeAnswer(ctx, exchange, journaled, answer, callOf(exchange));
+  /** A 405 names an operation of the path called; a 404 the operation whose path is fewest edits away. */
+  const noteNearest = (exchange: Exchange, path: string, match: Exclude<RouteMatch<Id>, { kind: "route" }>): void => {
+    const method = match.kind === "method" ? match.allow[0] : undefined;
+    const same = method === undefined ? undefined : lookup(method, path);
+    callOf(exchange).nearestOperation = same?.kind === "route" ? same.id : nearestOperation(routes, path);
+  };
   const cause = dialect.cause ?? "request";
 
   const authenticate = (exchange: Exchange): { ok: true; tenant: Tenant } | { ok: false; answer: Answer } => {
@@ -92,7 +109,8 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
   /** A path that is not served, or not with this method. */
   const miss = async (exchange: Exchange, match: Exclude<RouteMatch<Id>, { kind: "route" }>, known: Tenant | undefined): Promise<void> => {
     let tenant = known;
-    if (dialect.readsMissedBodies === true && tenant === undefined) {
+    // A valid token's tenant journals the miss (with its nearest operation), whether or not the dialect checks tokens on misses.
+    if (tenant === undefined) {
       const auth = registry.authenticate(exchange.req.headers.authorization);
       if (auth.ok) {
         tenant = auth.tenant;
@@ -110,7 +128,10 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
       if (!auth.ok) return send(exchange, auth.answer);
       tenant = auth.tenant;
     }
-    const match = lookup(exchange.method, dialect.routePath?.(exchange.path) ?? exchange.path);
+    const routePath = dialect.routePath?.(exchange.path) ?? exchange.path;
+    const match = lookup(exchange.method, routePath);
+    if (match.kind === "route") callOf(exchange).operation = match.id;
+    else noteNearest(exchange, routePath, match);
     if (match.kind === "none" || (match.kind === "method" && dialect.methodCheck !== "afterLimit")) return miss(exchange, match, tenant);
     const id = match.kind === "route" ? match.id : undefined;
 
@@ -156,6 +177,7 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
     provider: dialect.provider,
     owns: (path) => dialect.owns(path),
     async serve(exchange) {
+      callOf(exchange);
       try {
         await run(exchange);
       } catch (error) {

@@ -1,7 +1,18 @@
 import type { IncomingMessage } from "node:http";
-import type { Answer } from "./answer.js";
+import type { Answer, RawBody } from "./answer.js";
 import type { SandboxContext } from "./context.js";
 import type { Exchange } from "./exchange.js";
+import { journalHeaders } from "./journal-headers.js";
+
+/** What the journal notes of a call beyond its exchange: set by the pipeline as the call goes. */
+export interface JournalCall {
+  /** `performance.now()` when the request arrived. */
+  started: number;
+  /** The route table's operation id, once the call matched one. */
+  operation: string | undefined;
+  /** For a 404 or 405: the operation nearest to the path called. */
+  nearestOperation: string | undefined;
+}
 
 /** Request bodies larger than this are journaled as a summary, not kept. */
 const JOURNAL_BODY_LIMIT = 64 * 1024;
@@ -16,11 +27,23 @@ function journalText(req: IncomingMessage, body: unknown): string | undefined {
   return text.length > JOURNAL_BODY_LIMIT ? JSON.stringify({ truncated: true, bytes: Buffer.byteLength(text) }) : text;
 }
 
+/** Writes a non-JSON answer as it is (no schema check, no journal: pages, scripts, documents). */
+function writeRaw(ctx: SandboxContext, target: Exchange, answer: Answer, raw: RawBody): void {
+  const res = target.res;
+  if (answer.headers !== undefined) for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  res.statusCode = answer.status;
+  ctx.onAnswer?.({ method: target.method, path: target.path, status: answer.status, contentType: raw.contentType, body: raw.content });
+  res.setHeader("Content-Type", raw.contentType);
+  res.setHeader("Content-Length", Buffer.byteLength(raw.content));
+  res.end(raw.content);
+}
+
 /**
  * Writes an answer: checks it against its contract (in test mode), journals it under `provider` (unless
  * `provider` is undefined: the control plane's own answers stay out of the journal) and sends it.
  */
-export function writeAnswer(ctx: SandboxContext, target: Exchange, provider: string | undefined, answer: Answer): void {
+export function writeAnswer(ctx: SandboxContext, target: Exchange, provider: string | undefined, answer: Answer, call?: JournalCall): void {
+  if (answer.raw !== undefined) return writeRaw(ctx, target, answer, answer.raw);
   if (ctx.validateResponses && answer.schema !== undefined) {
     const checked = answer.schema.safeParse(answer.body);
     if (!checked.success) {
@@ -44,6 +67,12 @@ export function writeAnswer(ctx: SandboxContext, target: Exchange, provider: str
       status: answer.status,
       requestBody: journalText(target.req, target.journalBody),
       responseBody: text,
+      headers: journalHeaders(target.req.headers),
+      // Microsecond steps: enough to tell calls apart, and a short number.
+      durationMs: call === undefined ? 0 : Math.round((performance.now() - call.started) * 1000) / 1000,
+      operation: call?.operation,
+      nearestOperation: call?.nearestOperation,
+      fault: undefined,
     });
   }
   const res = target.res;

@@ -1,4 +1,5 @@
 import type { RouteSpec, RouteTable } from "../../contracts/http/route.js";
+import type { DocumentSpec } from "../../contracts/openapi/documents.js";
 import type { SandboxContext } from "../http/context.js";
 import type { Handler, OpenHandler } from "../http/handler.js";
 import { createPipeline, type ProviderPipeline } from "../http/pipeline.js";
@@ -27,10 +28,11 @@ function oneTable(controls: readonly ControlPlug[]): RouteTable {
 /**
  * The control plane under /__sandbox on the one pipeline, in the sandbox's dialect: its own calls and
  * `providerControls` (each plug's control calls), answered by their handlers; `providerStates` is the
- * provider-state catalogue POST /__sandbox/provider-states sets up (every plug's states).
+ * provider-state catalogue POST /__sandbox/provider-states sets up (every plug's states); `documents` the OpenAPI
+ * documents GET /__sandbox/openapi/{document}.json serves (built on first use).
  */
-export function controlPipeline(ctx: SandboxContext, providerControls: readonly ControlPlug[], providerStates: readonly AnyCatalogueState[] = []): ProviderPipeline {
-  const controls = [sandboxControl(ctx.version, providerStates), ...providerControls];
+export function controlPipeline(ctx: SandboxContext, providerControls: readonly ControlPlug[], providerStates: readonly AnyCatalogueState[] = [], documents: readonly DocumentSpec[] = []): ProviderPipeline {
+  const controls = [sandboxControl(ctx.version, providerStates, documents), ...providerControls];
   const routes = oneTable(controls);
   const handlers: Record<string, Handler<ControlBody>> = {};
   const openHandlers: Record<string, OpenHandler<ControlBody>> = {};

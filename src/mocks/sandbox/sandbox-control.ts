@@ -1,4 +1,6 @@
+import type { DocumentSpec } from "../../contracts/openapi/documents.js";
 import { SANDBOX_CONTROL } from "../../contracts/sandbox/routes.js";
+import { apiDocsHandlers } from "./api-docs.js";
 import { CLOCK_HANDLERS } from "./clock-routes.js";
 import { defineControl, type ControlPlug } from "./control-plug.js";
 import { EVENT_HANDLERS } from "./event-routes.js";
@@ -11,11 +13,14 @@ import { providerStatesHandler } from "./provider-states-routes.js";
 import { listTenants } from "./tenant-routes.js";
 import { issueToken } from "./token-routes.js";
 
-/** The sandbox's own control-plane calls (health names `version`; provider-states sets up `states`, every plug's). */
-export function sandboxControl(version: string, states: readonly AnyCatalogueState[] = []): ControlPlug {
+/**
+ * The sandbox's own control-plane calls (health names `version`; provider-states sets up `states`, every plug's;
+ * the served API docs serve `documents`, every plug's and the control plane's).
+ */
+export function sandboxControl(version: string, states: readonly AnyCatalogueState[] = [], documents: readonly DocumentSpec[] = []): ControlPlug {
   return defineControl(
     SANDBOX_CONTROL,
     { ...STATE_HANDLERS, ...CLOCK_HANDLERS, ...SETTINGS_HANDLERS, ...JOURNAL_HANDLERS, ...EVENT_HANDLERS },
-    { health: healthHandler(version), issueToken, listTenants, setupProviderStates: providerStatesHandler(states) },
+    { health: healthHandler(version), issueToken, listTenants, setupProviderStates: providerStatesHandler(states), ...apiDocsHandlers(documents) },
   );
 }

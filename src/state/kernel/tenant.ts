@@ -27,6 +27,16 @@ export interface JournalEntry {
   requestBody: string | undefined;
   /** JSON text of the response body; undefined when it was empty. */
   responseBody: string | undefined;
+  /** JSON text of the request headers the journal keeps (a fixed few, Authorization masked). */
+  headers: string;
+  /** Real milliseconds from the request's arrival to its answer. */
+  durationMs: number;
+  /** The route table's operation id; undefined when the call matched none (a 404 or 405, or refused before routing). */
+  operation: string | undefined;
+  /** For a 404 or 405: the operation whose path is nearest to the one called. */
+  nearestOperation: string | undefined;
+  /** The fault applied to the call; undefined when none. */
+  fault: string | undefined;
 }
 
 export interface FiredTimer {
@@ -147,7 +157,7 @@ export class Tenant {
   /** Journals a call. Equal texts (paths, `{}`, a list every tenant reads) are kept once for all tenants. */
   log(entry: Omit<JournalEntry, "seq" | "at">): void {
     const pool = this.shared.strings;
-    const { provider, method, path, query, status, requestBody, responseBody } = entry;
+    const { provider, method, path, query, status, requestBody, responseBody, headers, durationMs, operation, nearestOperation, fault } = entry;
     this.journal.push({
       seq: ++this.journalSeq,
       at: this.now(),
@@ -158,6 +168,11 @@ export class Tenant {
       status,
       requestBody: requestBody === undefined ? undefined : pool.intern(requestBody),
       responseBody: responseBody === undefined ? undefined : pool.intern(responseBody),
+      headers: pool.intern(headers),
+      durationMs,
+      operation: operation === undefined ? undefined : pool.intern(operation),
+      nearestOperation: nearestOperation === undefined ? undefined : pool.intern(nearestOperation),
+      fault: fault === undefined ? undefined : pool.intern(fault),
     });
   }
 

@@ -24,6 +24,11 @@ const CREATE = {
   status: 201,
   requestBody: { id: "a" },
   responseBody: { id: "a", status: "new" },
+  headers: { authorization: "Bearer al…(masked)", "content-type": "application/json" },
+  durationMs: expect.any(Number),
+  operation: "createThing",
+  nearestOperation: null,
+  fault: null,
 };
 const READ = {
   seq: 2,
@@ -35,6 +40,11 @@ const READ = {
   status: 200,
   requestBody: null,
   responseBody: { id: "a", status: "new" },
+  headers: { authorization: "Bearer al…(masked)" },
+  durationMs: expect.any(Number),
+  operation: "getThing",
+  nearestOperation: null,
+  fault: null,
 };
 const MISSING = {
   seq: 3,
@@ -46,6 +56,11 @@ const MISSING = {
   status: 404,
   requestBody: null,
   responseBody: { detail: "Not found." },
+  headers: { authorization: "Bearer al…(masked)" },
+  durationMs: expect.any(Number),
+  operation: "getThing",
+  nearestOperation: null,
+  fault: null,
 };
 
 describe("GET /__sandbox/requests", () => {
@@ -96,7 +111,7 @@ describe("GET /__sandbox/requests", () => {
     expect(res.body).toEqual({
       error: {
         code: "invalid_query",
-        message: `GET /__sandbox/requests takes provider, method, path (exact, or a prefix ending in *) and limit (a whole number >= 1), each at most once: ${issue}`,
+        message: `GET /__sandbox/requests takes provider, operation, method, path (exact, or a prefix ending in *), status (e.g. 404, or a class: 4xx), since and until (ISO-8601 instants of the tenant's clock, since inclusive, until exclusive) and limit (a whole number >= 1), each at most once: ${issue}`,
       },
     });
   });

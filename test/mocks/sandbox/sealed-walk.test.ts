@@ -127,6 +127,9 @@ async function makeVictim(app: App): Promise<{ token: string; ids: Record<string
   return { token, ids: { ymCampaignId, advertId, catalog_id: catalogId, tenant: VICTIM } };
 }
 
+/** Path parameters of the open calls that name something fixed (a served document, a file of the docs page). */
+const OPEN_PARAMS: Readonly<Record<string, string>> = { document: "sandbox", asset: "swagger-ui.css" };
+
 /** The one optional-token call that acts on a tenant: the caller's own (POST /__sandbox/provider-states). */
 const PROVIDER_STATES = "/__sandbox/provider-states";
 
@@ -135,7 +138,7 @@ describe("strict mode with an admin token: no control-plane call reaches another
 
   it("the document lists the calls the walk expects to find, in each access class", () => {
     const byAccess = (access: Access) => ops.filter((op) => op.access === access).map((op) => `${op.verb.toUpperCase()} ${op.path}`);
-    expect(byAccess("open")).toEqual(["GET /__sandbox/health"]);
+    expect(byAccess("open")).toEqual(["GET /__sandbox/health", "GET /__sandbox/openapi/{document}.json", "GET /__sandbox/docs", "GET /__sandbox/docs/{asset}"]);
     expect(byAccess("optional")).toEqual(["POST /__sandbox/tokens", `POST ${PROVIDER_STATES}`]);
     expect(byAccess("admin")).toEqual(["GET /__sandbox/tenants"]);
     expect(byAccess("tenant").length).toBeGreaterThanOrEqual(17);
@@ -150,7 +153,7 @@ describe("strict mode with an admin token: no control-plane call reaches another
 
     for (const op of ops) {
       const name = `${op.verb.toUpperCase()} ${op.path}`;
-      const path = op.path.replace(/\{(\w+)\}/g, (_whole, key: string) => String(victim.ids[key] ?? "1"));
+      const path = op.path.replace(/\{(\w+)\}/g, (_whole, key: string) => String(victim.ids[key] ?? OPEN_PARAMS[key] ?? "1"));
       const body = op.schema === undefined ? undefined : sample(op.schema, victim.ids);
 
       const anonymous = await send(app, op, path, undefined, body);
@@ -158,7 +161,8 @@ describe("strict mode with an admin token: no control-plane call reaches another
 
       const foreign = await send(app, op, path, other, body);
       // Provider states act on the caller's own tenant (the token's; open mode only: the tenant "pact" without one).
-      if (op.path === PROVIDER_STATES) expect(foreign.status, `${name} with another tenant's token`).toBeLessThan(500);
+      if (op.access === "open") expect(foreign.status, `${name} with another tenant's token`).toBe(200);
+      else if (op.path === PROVIDER_STATES) expect(foreign.status, `${name} with another tenant's token`).toBeLessThan(500);
       else if (op.access === "admin" || op.access === "optional") expect(foreign.status, `${name} with another tenant's token`).toBe(403);
       else if (path !== op.path) expect(foreign.status, `${name} with another tenant's token, the victim's id in the path`).toBe(404);
       else expect(foreign.status, `${name} with another tenant's token`).toBeLessThan(500);

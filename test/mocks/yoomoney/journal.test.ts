@@ -17,7 +17,7 @@ describe("GET /__sandbox/requests?provider=yoomoney", () => {
 
     const logged = await journal(app, "provider=yoomoney");
     expect(logged.dropped).toBe(0);
-    const entry = (seq: number, when: string, path: string, status: number, requestBody: unknown, responseBody: unknown) => ({
+    const entry = (seq: number, when: string, path: string, status: number, requestBody: unknown, responseBody: unknown, operation: string | null, nearestOperation: string | null = null) => ({
       seq,
       at: when,
       provider: "yoomoney",
@@ -27,14 +27,19 @@ describe("GET /__sandbox/requests?provider=yoomoney", () => {
       status,
       requestBody,
       responseBody,
+      headers: expect.objectContaining({ authorization: "Bearer pa…(masked)" }),
+      durationMs: expect.any(Number),
+      operation,
+      nearestOperation,
+      fault: null,
     });
     expect(logged.requests).toEqual([
       // An empty body is read as {} (docs/fidelity.md, Transport).
-      entry(1, T0_ISO, "categories/get", 200, {}, expect.objectContaining({ status: "success" })),
-      entry(2, T0_ISO, "campaigns/create", 200, createBody(), success(state(id, "moderation"))),
-      entry(3, at(60_000), "campaigns/start", 200, { ymCampaignId: id }, { status: "error", errors: expect.objectContaining({ code: "failPin" }), result: state(id, "pin-required") }),
-      entry(4, at(60_000), "campaigns/nope", 404, { x: 1 }, { status: "error", errors: expect.objectContaining({ code: "methodNotFound" }) }),
-      entry(5, at(60_000), "campaigns/get", 400, null, { status: "error", errors: expect.objectContaining({ code: "incorrectData", parameter: "body" }) }),
+      entry(1, T0_ISO, "categories/get", 200, {}, expect.objectContaining({ status: "success" }), "getCategories"),
+      entry(2, T0_ISO, "campaigns/create", 200, createBody(), success(state(id, "moderation")), "createCampaign"),
+      entry(3, at(60_000), "campaigns/start", 200, { ymCampaignId: id }, { status: "error", errors: expect.objectContaining({ code: "failPin" }), result: state(id, "pin-required") }, "startCampaign"),
+      entry(4, at(60_000), "campaigns/nope", 404, { x: 1 }, { status: "error", errors: expect.objectContaining({ code: "methodNotFound" }) }, null, "stopCampaign"),
+      entry(5, at(60_000), "campaigns/get", 400, null, { status: "error", errors: expect.objectContaining({ code: "incorrectData", parameter: "body" }) }, "getCampaign"),
     ]);
   });
 

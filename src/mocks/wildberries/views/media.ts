@@ -10,26 +10,18 @@ export function renderMediaCount(count: MediaCount): WbMediaCount {
 
 /** One media campaign as GET /adv/v1/adverts lists it. */
 export function mediaListItem(c: MediaCampaign): WbMediaListItem {
-  return {
-    advertId: c.advertId,
-    name: c.name,
-    brand: c.brand,
-    type: c.type,
-    status: c.status,
-    createTime: moscowTimestamp(c.createTime),
-    ...(c.endTime === null ? {} : { endTime: moscowTimestamp(c.endTime) }),
-  };
+  return { ...mediaHead(c), ...(c.endTime === null ? {} : { endTime: moscowTimestamp(c.endTime) }) };
+}
+
+/** What the list and the single campaign both start with, in this order. */
+function mediaHead(c: MediaCampaign) {
+  return { advertId: c.advertId, name: c.name, brand: c.brand, type: c.type, status: c.status, createTime: moscowTimestamp(c.createTime) };
 }
 
 /** GET /adv/v1/advert: the whole campaign with `extended` and its banners. */
 export function renderMedia(c: MediaCampaign): WbMediaAdvert {
   return {
-    advertId: c.advertId,
-    name: c.name,
-    brand: c.brand,
-    type: c.type,
-    status: c.status,
-    createTime: moscowTimestamp(c.createTime),
+    ...mediaHead(c),
     extended: {
       reason: c.reason,
       expenses: Math.round(c.expenses),
