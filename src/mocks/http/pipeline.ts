@@ -109,8 +109,9 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
   /** A path that is not served, or not with this method. */
   const miss = async (exchange: Exchange, match: Exclude<RouteMatch<Id>, { kind: "route" }>, known: Tenant | undefined): Promise<void> => {
     let tenant = known;
-    // A valid token's tenant journals the miss (with its nearest operation), whether or not the dialect checks tokens on misses.
-    if (tenant === undefined) {
+    // A valid token's tenant journals the miss (with its nearest operation), whether or not the dialect checks tokens on misses;
+    // a token the dialect refuses (the control plane's admin token) names no tenant here either.
+    if (tenant === undefined && (journaled !== undefined || dialect.readsMissedBodies === true) && dialect.refuseToken?.(exchange) === undefined) {
       const auth = registry.authenticate(exchange.req.headers.authorization);
       if (auth.ok) {
         tenant = auth.tenant;

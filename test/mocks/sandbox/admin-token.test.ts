@@ -138,6 +138,15 @@ describe("GET /__sandbox/tenants", () => {
   const LISTING_WRONG_TOKEN = `listing tenants needs the admin token, and the token sent is not it: ${SEND_ADMIN}`;
   const LISTING_NO_ADMIN = "listing tenants needs the admin token, and this sandbox was started without one: restart it with --admin-token TEXT or PROMO_SANDBOX_ADMIN_TOKEN set";
 
+  it("another HTTP method on a call that checks its own token names no tenant after the admin token (open mode)", async () => {
+    const control = makeControlApp({ auth: "open", adminToken: ADMIN });
+    const api = request(control.app);
+    await api.post("/__sandbox/health").set("Authorization", `Bearer ${ADMIN}`).expect(405);
+    await api.delete("/__sandbox/tokens").set("Authorization", `Bearer ${ADMIN}`).expect(405);
+    const res = await api.get("/__sandbox/tenants").set("Authorization", `Bearer ${ADMIN}`);
+    expect([res.status, res.body]).toEqual([200, { tenants: [] }]);
+  });
+
   it("the admin token lists every tenant with its real creation and last-use times and its tokens", async () => {
     let real = Date.UTC(2026, 0, 15, 9, 0, 0);
     const control = makeControlApp({ auth: "strict", adminToken: ADMIN, realNow: () => real });
