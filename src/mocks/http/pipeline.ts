@@ -68,7 +68,7 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
   const callOf = (exchange: Exchange): JournalCall => {
     let call = calls.get(exchange);
     if (call === undefined) {
-      call = { started: performance.now(), operation: undefined, nearestOperation: undefined };
+      call = { started: performance.now(), operation: undefined, nearestOperation: undefined, fault: undefined };
       calls.set(exchange, call);
     }
     return call;

@@ -12,6 +12,8 @@ export interface JournalCall {
   operation: string | undefined;
   /** For a 404 or 405: the operation nearest to the path called. */
   nearestOperation: string | undefined;
+  /** The fault applied to the call (its id and what it did), once the faults step applied one. */
+  fault: string | undefined;
 }
 
 /** Request bodies larger than this are journaled as a summary, not kept. */
@@ -72,7 +74,7 @@ export function writeAnswer(ctx: SandboxContext, target: Exchange, provider: str
       durationMs: call === undefined ? 0 : Math.round((performance.now() - call.started) * 1000) / 1000,
       operation: call?.operation,
       nearestOperation: call?.nearestOperation,
-      fault: undefined,
+      fault: call?.fault,
     });
   }
   const res = target.res;
