@@ -1,12 +1,18 @@
+import { nearest } from "./mocks/http/nearest-name.js";
+
 export const AUTH_MODES = ["open", "strict"] as const;
 
-/** A parser for one of `allowed`: anything else fails naming the flag or variable (`source`) and the allowed values. */
+/**
+ * A parser for one of `allowed`: anything else fails naming the flag or variable (`source`), the allowed
+ * values and, when one is close ("inof"), that one.
+ */
 export const choiceOf =
   <T extends string>(allowed: readonly T[]) =>
   (text: string, source: string): T => {
     const found = allowed.find((choice) => choice === text);
-    if (found === undefined) throw new Error(`${source} must be one of ${allowed.join("|")}, got "${text}"`);
-    return found;
+    if (found !== undefined) return found;
+    const close = nearest(text, allowed);
+    throw new Error(`${source} must be one of ${allowed.join("|")}, got "${text}"${close === undefined ? "" : `; did you mean "${close}"?`}`);
   };
 
 /** A TCP port, 0 (any free one) to 65535. */

@@ -2,6 +2,7 @@ import { valueFlag, type CliCommand } from "./cli-args.js";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./cli-defaults.js";
 import { listenProblem } from "./cli-listen-error.js";
 import { AUTH_MODES, choiceOf, parsePort, parsePositiveSeconds, parseTenantTtl, parseText } from "./cli-options.js";
+import { createLogger, LOG_FORMATS, LOG_LEVELS, type SandboxLogger } from "./logger.js";
 import { PROVIDERS } from "./providers.js";
 import { createSandbox } from "./server.js";
 import { CONSISTENCY_MODES, DEFAULT_SETTINGS, MODERATION_MODES, RATE_LIMIT_MODES } from "./state/kernel/settings.js";
@@ -48,16 +49,26 @@ export const START_FLAGS = {
     "evict a tenant idle that long in real time (no call of any kind): it is gone as after a reset, its issued tokens too, and leaves the state file at the next save; 0 never evicts (default 86400: a day)",
     parseTenantTtl,
   ),
+  "log-level": valueFlag(
+    LOG_LEVELS.join("|"),
+    "what goes to standard output: info is the ready line and one access line per call (method, path, status, ms, operation, tenant, fault); debug adds state-file saves, evictions and event streams closing; warn and error keep internal errors (with their stack) and failed state-file saves, without the ready line; silent nothing (default info)",
+    choiceOf(LOG_LEVELS),
+  ),
+  "log-format": valueFlag(
+    LOG_FORMATS.join("|"),
+    "pretty: a line of text per entry for a person; json: one JSON object per line (pino's format: level, time, msg and named fields) for a log collector (default: pretty on a terminal, json otherwise)",
+    choiceOf(LOG_FORMATS),
+  ),
 } as const;
 
 /** Logs what escapes every request, with its stack, and keeps serving every other tenant. */
-function keepServingOnStrayErrors(): void {
-  process.on("uncaughtException", (error) => {
-    process.stderr.write(`promo-sandbox: internal error outside any request (still serving): ${error.stack ?? String(error)}\n`);
-  });
-  process.on("unhandledRejection", (reason) => {
-    process.stderr.write(`promo-sandbox: internal error outside any request (still serving): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
-  });
+function keepServingOnStrayErrors(logger: SandboxLogger): void {
+  const log = (reason: unknown) => {
+    const err = reason instanceof Error ? reason : new Error(String(reason));
+    logger.error({ err }, `internal error outside any request (still serving): ${err.name}: ${err.message}`);
+  };
+  process.on("uncaughtException", log);
+  process.on("unhandledRejection", log);
 }
 
 /** `promo-sandbox [start]`: serves until SIGINT or SIGTERM. */
@@ -70,7 +81,12 @@ export const START_COMMAND: CliCommand = {
     const host = input.value(START_FLAGS.host) ?? DEFAULT_HOST;
     const tenantTtl = input.value(START_FLAGS["tenant-ttl"]);
     const requestTimeout = input.value(START_FLAGS["request-timeout"]);
+    const logger = await createLogger({
+      level: input.value(START_FLAGS["log-level"]) ?? "info",
+      format: input.value(START_FLAGS["log-format"]) ?? (process.stdout.isTTY ? "pretty" : "json"),
+    });
     const sandbox = createSandbox({
+      logger,
       tenantTtlMs: tenantTtl === undefined ? undefined : tenantTtl * 1000,
       requestTimeoutMs: requestTimeout === undefined ? undefined : Math.round(requestTimeout * 1000),
       seed: input.value(START_FLAGS.seed),
@@ -89,13 +105,19 @@ export const START_COMMAND: CliCommand = {
     } catch (error) {
       throw new Error(listenProblem(error, host, port) ?? `cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    process.stdout.write(`promo-sandbox ${VERSION} ready on ${url} (providers: ${PROVIDERS.map((p) => p.name).join(", ")}; control plane: ${url}/__sandbox)\n`);
-    const stop = () => {
-      void sandbox.close().then(() => process.exit(0));
+    const providers = PROVIDERS.map((p) => p.name);
+    // The URL is in the message alone, so the first URL of the line (JSON or not) is the one wrappers look for.
+    logger.info({ version: VERSION, providers }, `promo-sandbox ${VERSION} ready on ${url} (providers: ${providers.join(", ")}; control plane: ${url}/__sandbox)`);
+    const stop = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, `${signal}: stopping (open event streams end, the state file is written)`);
+      void sandbox.close().then(() => {
+        logger.info({}, "stopped");
+        process.exit(0);
+      });
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
-    keepServingOnStrayErrors();
+    keepServingOnStrayErrors(logger);
     return -1;
   },
 };

@@ -7,7 +7,16 @@
  * (for supertest). Typed clients are in `promo-sandbox/clients`, zod contracts in `promo-sandbox/contracts`,
  * a per-test-file helper in `promo-sandbox/testing`, the Pact kit in `promo-sandbox/pact`.
  */
-export { createSandbox, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_TENANT_TTL_MS, type RequestListener, type Sandbox, type SandboxOptions } from "./server.js";
+export {
+  createSandbox,
+  DEFAULT_EVENT_STREAM_HEARTBEAT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_TENANT_TTL_MS,
+  type RequestListener,
+  type Sandbox,
+  type SandboxOptions,
+} from "./server.js";
+export { createLogger, LOG_FORMATS, LOG_LEVELS, type LogDestination, type LogFields, type LogFormat, type LoggerOptions, type LogLevel, type SandboxLogger } from "./logger.js";
 export { PROVIDERS } from "./providers.js";
 export { VERSION } from "./version.js";
 export { definePlug, type PlugParts, type ProviderPlug } from "./mocks/plug.js";

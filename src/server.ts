@@ -5,6 +5,9 @@ import { controlPipeline } from "./mocks/sandbox/control-pipeline.js";
 import { OpenCalls } from "./mocks/open-calls.js";
 import { exchangeOf } from "./mocks/http/exchange.js";
 import { answerNotServed } from "./mocks/http/not-served.js";
+import { logAccess } from "./mocks/http/access-log.js";
+import { SILENT_LOGGER, type SandboxLogger } from "./mocks/http/logger.js";
+import { OpenStreams } from "./mocks/http/open-streams.js";
 import type { ProviderPlug } from "./mocks/plug.js";
 import { documentsOf } from "./openapi-documents.js";
 import { PROVIDERS } from "./providers.js";
@@ -49,6 +52,14 @@ export interface SandboxOptions {
   tenantTtlMs?: number;
   /** The providers served (default PROVIDERS, src/providers.ts); a test may plug in one more. */
   providers?: readonly ProviderPlug[];
+  /**
+   * Where the sandbox logs: an access line per call (info), internal errors with their stack and state-file
+   * save failures (error), state-file saves and evictions (debug). Default: nothing at all. `createLogger`
+   * (exported with createSandbox) makes a pino logger as the CLI's --log-level and --log-format do.
+   */
+  logger?: SandboxLogger;
+  /** Real milliseconds between the heartbeat comments of GET /__sandbox/events/stream. Default 15,000. */
+  eventStreamHeartbeatMs?: number;
 }
 
 /** What node:http calls with each request (supertest takes it as it is). */
@@ -80,6 +91,9 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
  */
 export const DEFAULT_TENANT_TTL_MS = 24 * 60 * 60 * 1000;
 
+/** Real milliseconds between an event stream's heartbeat comments (SandboxOptions.eventStreamHeartbeatMs). */
+export const DEFAULT_EVENT_STREAM_HEARTBEAT_MS = 15_000;
+
 /** Idle tenants are looked for at least this often (real ms) even when no call comes, so their memory and state-file entries go. */
 const TENANT_SWEEP_INTERVAL_MS = 60_000;
 
@@ -104,23 +118,32 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     tenantTtlMs,
     inCall: (tenant) => openCalls.holds(tenant),
   });
+  const heartbeatMs = options.eventStreamHeartbeatMs ?? DEFAULT_EVENT_STREAM_HEARTBEAT_MS;
+  if (!(Number.isFinite(heartbeatMs) && heartbeatMs > 0)) throw new Error(`eventStreamHeartbeatMs must be a number of milliseconds > 0, got ${heartbeatMs}`);
+  const logger = options.logger ?? SILENT_LOGGER;
   const ctx: SandboxContext = {
     registry,
     version: VERSION,
     validateResponses: options.validateResponses ?? false,
     violations: [],
     onAnswer: options.onAnswer,
+    logger,
+    streams: new OpenStreams(),
+    heartbeatMs,
   };
 
   let writer: StateFileWriter | undefined;
   if (options.stateFile !== undefined) {
     prepareStateFile(options.stateFile);
     loadStateFile(registry, options.stateFile);
-    writer = new StateFileWriter(registry, options.stateFile);
+    writer = new StateFileWriter(registry, options.stateFile, logger);
   }
   // Calls evict idle tenants as they come; this also finds them when none comes, and drops them from the state file.
   const sweeper = tenantTtlMs === 0 ? undefined : setInterval(() => {
-    if (registry.sweep() > 0) writer?.changed();
+    const evicted = registry.sweep();
+    if (evicted === 0) return;
+    writer?.changed();
+    logger.debug({ evicted, tenants: registry.size }, `evicted ${evicted} tenant(s) idle for ${tenantTtlMs / 1000} s; ${registry.size} left`);
   }, Math.min(tenantTtlMs, TENANT_SWEEP_INTERVAL_MS));
   sweeper?.unref();
 
@@ -139,7 +162,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     for (const pipeline of pipelines) {
       if (pipeline.owns(exchange.path)) return void pipeline.serve(exchange);
     }
+    const started = performance.now();
     answerNotServed(exchange, servedAt);
+    logAccess(logger, exchange, 404, { started, operation: undefined, fault: undefined });
   };
 
   let server: Server | undefined;
@@ -171,6 +196,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     async close() {
       clearInterval(sweeper);
+      // Open event streams end first, cleanly (their clients see the end), so the server's close does not wait on them.
+      await ctx.streams.endAll();
       await new Promise<void>((resolve) => {
         if (server === undefined) return resolve();
         server.close(() => resolve());

@@ -53,6 +53,10 @@ function jsonOnce(text: string): () => { ok: true; value: unknown } | { ok: fals
   };
 }
 
+/** An answer documented as a live event stream (its text: what came at once; see route-client.ts). */
+const isEventStream = (response: ResponseConfig, headers: Headers): boolean =>
+  response.content?.["text/event-stream"] !== undefined && /^text\/event-stream\b/i.test(headers.get("content-type") ?? "");
+
 const isTextPlain = (headers: Headers): boolean => /^text\/plain\b/i.test(headers.get("content-type") ?? "");
 
 function readWith(response: ResponseConfig, answer: RawAnswer, json: ReturnType<typeof jsonOnce>): Reading {
@@ -61,6 +65,7 @@ function readWith(response: ResponseConfig, answer: RawAnswer, json: ReturnType<
     const headers = headersSchema.safeParse(headersFound(answer.headers, headersSchema));
     if (!headers.success) return { ok: false, why: `its headers break the documented ones (${describeIssue(headers.error)})` };
   }
+  if (isEventStream(response, answer.headers)) return { ok: true, body: answer.text };
   const schema = jsonSchemaOf(response);
   if (answer.text === "") {
     return schema === undefined || bodyIsOptional(response) ? { ok: true, body: undefined } : { ok: false, why: "the body is empty where a JSON body is documented" };

@@ -77,6 +77,19 @@ function coversTable<T extends RouteTable, P extends ResponsesByStatus>(methods:
 }
 
 /**
+ * The answer's text. A live event stream (text/event-stream) never ends: its text is what came in its first
+ * chunk (the opening, and what the server sent at once with it), then the stream is closed. To follow it
+ * live, read `fetch(url).body` instead.
+ */
+async function answerText(response: Response): Promise<string> {
+  if (response.headers.get("content-type")?.startsWith("text/event-stream") !== true || response.body === null) return response.text();
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  await reader.cancel();
+  return first.value === undefined ? "" : new TextDecoder().decode(first.value);
+}
+
+/**
  * A typed client of a whole route table: one method per operation id. A method takes `{ params, query,
  * body }` (each typed from the route's zod schemas) and resolves to `{ status, body, headers }` for every
  * status the operation or its provider's pipeline documents, the body parsed with that status's schema.
@@ -105,7 +118,7 @@ export function createClient<const T extends RouteTable, P extends ResponsesBySt
     const body = input?.body;
     if (body !== undefined) headers["Content-Type"] = "application/json";
     const response = await fetchImpl(target, { method: spec.method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    const answer = { status: response.status, text: await response.text(), headers: response.headers };
+    const answer = { status: response.status, text: await answerText(response), headers: response.headers };
 
     const documented = documentedFor(answer.status, spec.responses, api.pipeline);
     if (documented.length === 0) {

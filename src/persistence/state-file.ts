@@ -3,6 +3,7 @@ import { open, rename } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { exportRegistry, importRegistry } from "../state/kernel/registry-snapshot.js";
 import type { TenantRegistry } from "../state/kernel/tenants.js";
+import { SILENT_LOGGER, type SandboxLogger } from "../mocks/http/logger.js";
 
 /** How long after a change the state file is written, so a burst of calls makes one write. */
 const SAVE_DELAY_MS = 200;
@@ -75,6 +76,8 @@ export class StateFileWriter {
   constructor(
     private readonly registry: TenantRegistry,
     readonly path: string,
+    /** Where a failed save is reported (error) and each save noted (debug). */
+    private readonly logger: SandboxLogger = SILENT_LOGGER,
   ) {}
 
   /** Marks the state changed; it is written SAVE_DELAY_MS later. */
@@ -98,12 +101,20 @@ export class StateFileWriter {
       if (!this.dirty) return;
       this.dirty = false;
       try {
+        const started = performance.now();
         await writeAtomic(this.path, JSON.stringify(exportRegistry(this.registry)));
+        if (this.logger.isLevelEnabled("debug")) {
+          const ms = Math.round((performance.now() - started) * 10) / 10;
+          this.logger.debug({ stateFile: this.path, tenants: this.registry.size, ms }, `saved ${this.registry.size} tenant(s) to ${this.path} in ${ms}ms`);
+        }
       } catch (error) {
         // The folder went away or filled up after the start: say so, keep serving, and try again at the next change.
         this.dirty = true;
         const reason = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`promo-sandbox: could not save --state-file ${this.path} (${reason}); the state is kept in memory and saved again after the next change\n`);
+        this.logger.error(
+          { stateFile: this.path, reason },
+          `could not save --state-file ${this.path} (${reason}); the state is kept in memory and saved again after the next change`,
+        );
       }
     });
     return this.writing;

@@ -48,7 +48,8 @@ function documentedOperations(file: string): { id: string; statuses: string[] }[
       const parsed = Operation.safeParse(operation);
       return parsed.success ? [{ id: parsed.data.operationId, statuses: Object.keys(parsed.data.responses).sort() }] : [];
     })
-    .sort((a, b) => a.id.localeCompare(b.id));
+    // The same order as the plain sort() of the ids beside it (localeCompare would put setupX before setY).
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Node's own answers (408, 431): no provider's, so the clients throw on them rather than read them. */

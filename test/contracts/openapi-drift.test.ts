@@ -13,6 +13,7 @@ import { SandboxError } from "../../src/contracts/sandbox/error.js";
 import { WB_ROUTES } from "../../src/contracts/wildberries/routes.js";
 import { YOOMONEY_BASE_PATH } from "../../src/contracts/yoomoney/routes.js";
 import { PROVIDERS } from "../../src/providers.js";
+import { firstChunk } from "../support/first-chunk.js";
 import { makeSandbox } from "../support/sandbox.js";
 
 const HTTP_METHODS = ["get", "put", "post", "patch", "delete"] as const;
@@ -22,6 +23,8 @@ interface Operation {
   path: string;
   method: HttpMethod;
   statuses: string[];
+  /** Its answer is a live event stream (text/event-stream): it never ends by itself. */
+  streams: boolean;
 }
 
 /** Every (path, method) a document declares, with the response statuses it documents. */
@@ -30,14 +33,16 @@ function operationsOf(document: OpenApiDocument): Operation[] {
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of HTTP_METHODS) {
       const operation = item[method];
-      if (operation !== undefined) out.push({ path, method, statuses: Object.keys(operation.responses ?? {}) });
+      if (operation === undefined) continue;
+      const streams = Object.values(operation.responses ?? {}).some((answer) => "content" in answer && answer.content?.["text/event-stream"] !== undefined);
+      out.push({ path, method, statuses: Object.keys(operation.responses ?? {}), streams });
     }
   }
   return out;
 }
 
 /** Path parameters that name something fixed (a served document, a file of the docs page): a value that exists. */
-const FIXED_PARAMS: Readonly<Record<string, string>> = { document: "sandbox", asset: "swagger-ui.css" };
+const FIXED_PARAMS: Readonly<Record<string, string>> = { document: "sandbox", asset: "swagger-ui.css", file: "app.js" };
 /** A concrete URL for a templated path: every {param} becomes 1 (or its FIXED_PARAMS value). */
 const concrete = (path: string) => path.replace(/\{([^}]+)\}/g, (_whole, name: string) => FIXED_PARAMS[name] ?? "1");
 
@@ -212,14 +217,31 @@ describe("openapi/sandbox.json covers what the control plane serves", () => {
       "DELETE /__sandbox/requests",
       "GET /__sandbox/requests/count",
       "GET /__sandbox/events",
+      "GET /__sandbox/events/stream",
+      "GET /__sandbox/faults",
+      "POST /__sandbox/faults",
+      "DELETE /__sandbox/faults",
+      "DELETE /__sandbox/faults/{id}",
       "GET /__sandbox/openapi/{document}.json",
       "GET /__sandbox/docs",
       "GET /__sandbox/docs/{asset}",
+      "GET /__sandbox/console",
+      "GET /__sandbox/console/{file}",
+      "GET /__sandbox/yoomoney/campaigns",
       "POST /__sandbox/yoomoney/campaigns/{ymCampaignId}/moderation",
       "POST /__sandbox/yoomoney/campaigns/{ymCampaignId}/offers",
+      "GET /__sandbox/yoomoney/merchant",
+      "PUT /__sandbox/yoomoney/merchant",
+      "PUT /__sandbox/yoomoney/campaigns/{ymCampaignId}/accept-url",
+      "GET /__sandbox/wildberries/overview",
+      "GET /__sandbox/wildberries/campaigns/{advertId}/traffic",
       "POST /__sandbox/wildberries/balance",
       "POST /__sandbox/wildberries/campaigns/{advertId}/moderation",
       "POST /__sandbox/wildberries/media-campaigns",
+      "POST /__sandbox/wildberries/media-campaigns/{advertId}/moderation",
+      "POST /__sandbox/wildberries/media-campaigns/{advertId}/budget",
+      "POST /__sandbox/myshare/deals/{id}/rejection",
+      "GET /__sandbox/myshare/overview",
       "POST /__sandbox/myshare/partners",
     ]);
   });
@@ -238,7 +260,9 @@ describe("openapi/sandbox.json covers what the control plane serves", () => {
     "%s is served and answers with a documented status",
     async (_name, op) => {
       const sandbox = makeSandbox();
-      const res = await request(sandbox.app)[op.method](concrete(op.path)).set("Authorization", "Bearer openapi-probe");
+      const call = request(sandbox.app)[op.method](concrete(op.path)).set("Authorization", "Bearer openapi-probe");
+      // A live event stream never ends: its first chunk is enough to know it is served.
+      const res = await (op.streams ? call.buffer(true).parse(firstChunk) : call);
       const error = SandboxError.safeParse(res.body);
       expect(error.success && error.data.error.code, `${op.method} ${op.path} is documented but not served`).not.toBe("not_found");
       expect(op.statuses).toContain(String(res.status));

@@ -75,6 +75,7 @@ export async function runScenario(app: App): Promise<Recorder> {
   await r.call("promotion/adverts by filter", "POST", "/adv/v1/promotion/adverts?status=9&order=id&direction=asc", [], 200);
   await r.call("promotion/adverts of unknown ids", "POST", "/adv/v1/promotion/adverts", [UNKNOWN_ID], 204);
   await r.call("promotion/adverts with ids and filters", "POST", "/adv/v1/promotion/adverts?status=9", [auctionId], 400);
+  await r.call("promotion/adverts with a status no campaign can have", "POST", "/adv/v1/promotion/adverts?status=5", [], 422);
   await r.call("rename", "POST", "/adv/v0/rename", { advertId: auctionId, name: "Аукцион 2" }, 200);
   await r.call("rename to an empty name", "POST", "/adv/v0/rename", { advertId: auctionId, name: "" }, 400);
   await r.call("rename an unknown campaign", "POST", "/adv/v0/rename", { advertId: UNKNOWN_ID, name: "Нет" }, [400, 422]);
@@ -134,6 +135,7 @@ export async function runScenario(app: App): Promise<Recorder> {
   await r.call("media adverts none in drafts", "GET", "/adv/v1/adverts?status=1", undefined, 204);
   await r.call("media advert", "GET", `/adv/v1/advert?id=${mediaId}`, undefined, 200);
   await r.call("media advert unknown", "GET", `/adv/v1/advert?id=${UNKNOWN_ID}`, undefined, 204);
+  await r.call("media advert with a malformed id", "GET", "/adv/v1/advert?id=abc", undefined, 400);
   await r.call("media stats", "POST", "/adv/v1/stats", [{ id: mediaId, interval: { begin, end: today } }], 200);
   await r.call("media stats with a bad body", "POST", "/adv/v1/stats", { id: mediaId }, 400);
   await r.call("media pause", "POST", "/adv/v1/advert/pause", { advert_id: mediaId, reason: "тест" }, 200);

@@ -121,6 +121,7 @@ describe("the conformance checker itself (so that a pass means something)", () =
   it("names an undocumented status, a missing body and a foreign media type", () => {
     expect(at(seen(418, "teapot"))).toEqual(["status"]);
     expect(at(seen(200, undefined))).toEqual(["body"]);
+    expect(at(seen(200, undefined, "text/plain"))).toEqual(["body", "content-type"]);
     expect(at(seen(200, { adverts: null, all: 0 }, "text/html"))).toEqual(["content-type"]);
   });
 });

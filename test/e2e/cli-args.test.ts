@@ -93,6 +93,8 @@ describe("promo-sandbox's command line", () => {
       "PROMO_SANDBOX_ADMIN_TOKEN",
       "PROMO_SANDBOX_REQUEST_TIMEOUT",
       "PROMO_SANDBOX_TENANT_TTL",
+      "PROMO_SANDBOX_LOG_LEVEL",
+      "PROMO_SANDBOX_LOG_FORMAT",
     ]);
     const env = { PROMO_SANDBOX_PORT: "9001", PROMO_SANDBOX_RATE_LIMITS: "off", PROMO_SANDBOX_STATE_FILE: "/data/state.json", PROMO_SANDBOX_TENANT_TTL: "60" };
     const fromEnv = started([], env).input;

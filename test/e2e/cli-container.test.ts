@@ -109,7 +109,8 @@ describe("the Dockerfile, run on the host", () => {
     const env = containerEnv({ PROMO_SANDBOX_PORT: String(port) });
     const { child, line } = await startContainer([...entrypoint, ...cmd], env);
     try {
-      expect(line).toMatch(new RegExp(`^promo-sandbox \\S+ ready on http://0\\.0\\.0\\.0:${port} `));
+      // Not a terminal: the ready line is a JSON log line (--log-format defaults to json there).
+      expect(JSON.parse(line)).toMatchObject({ level: 30, msg: expect.stringMatching(new RegExp(`^promo-sandbox \\S+ ready on http://0\\.0\\.0\\.0:${port} `)) });
       expect((await fetch(`http://127.0.0.1:${port}/__sandbox/health`)).status).toBe(200);
       const health = runHealthcheck(env);
       expect(health.stderr).toBe("");

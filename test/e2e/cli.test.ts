@@ -31,14 +31,16 @@ describe("promo-sandbox command", () => {
     expect(runCli(["--request-timeout", "0"]).stderr).toBe('promo-sandbox: --request-timeout must be a number of seconds > 0, got "0"\n');
   });
 
-  it("prints one ready line with its URL, serves health there, and applies the flags to new tenants", async () => {
+  it("logs one ready line with its URL (JSON, stdout not being a terminal), serves health there, and applies the flags to new tenants", async () => {
     const child = spawn(process.execPath, [...CLI, "--port", "0", "--moderation", "auto", "--rate-limits", "off"], { stdio: ["ignore", "pipe", "pipe"] });
     try {
       const line = await new Promise<string>((resolve, reject) => {
         createInterface({ input: child.stdout }).once("line", resolve);
         child.once("exit", (code) => reject(new Error(`exited with ${code}`)));
       });
-      const match = /^promo-sandbox \S+ ready on (http:\/\/127\.0\.0\.1:\d+) \(providers: yoomoney, wildberries, myshare; control plane: http:\/\/127\.0\.0\.1:\d+\/__sandbox\)$/.exec(line);
+      const logged: unknown = JSON.parse(line);
+      const message = typeof logged === "object" && logged !== null && "msg" in logged && typeof logged.msg === "string" ? logged.msg : "";
+      const match = /^promo-sandbox \S+ ready on (http:\/\/127\.0\.0\.1:\d+) \(providers: yoomoney, wildberries, myshare; control plane: http:\/\/127\.0\.0\.1:\d+\/__sandbox\)$/.exec(message);
       expect(match, line).not.toBeNull();
       const url = match?.[1] ?? "";
       const health = await fetch(`${url}/__sandbox/health`);

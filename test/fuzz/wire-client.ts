@@ -37,6 +37,8 @@ function parseAnswer(data: Buffer, method: string, closed: boolean): Parsed | un
   }
   const rest = data.subarray(headEnd + 4);
   if (method === "HEAD" || status === 204 || status === 304) return { status, headers, body: Buffer.alloc(0) };
+  // A live event stream never ends: its head is the answer (the body so far is what was sent at once).
+  if (headers["content-type"]?.startsWith("text/event-stream") === true) return { status, headers, body: rest };
   if (headers["transfer-encoding"]?.toLowerCase().includes("chunked") === true) {
     const body = dechunk(rest);
     return body === undefined ? undefined : { status, headers, body };

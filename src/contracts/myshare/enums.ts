@@ -15,8 +15,11 @@ export const MsModerationType = z.enum(MS_MODERATION_TYPES).meta({ id: "MsModera
 export const MS_REWARD_TYPES = ["RevShare", "CPA", "CPS", "CPL", "COD", "CPV", "CPO", "CPC"] as const;
 export const MsRewardType = z.enum(MS_REWARD_TYPES).meta({ id: "MsRewardType", description: "Catalog's reward type" });
 
-/** Every deal status a deal can be in; Approved is set by the platform when the hold has passed. */
-export const MS_DEAL_STATUSES = ["Created", "Paid", "Approved", "Canceled"] as const;
+/**
+ * Every deal status a deal can be in. Approved is set by the platform when the hold has passed; Rejected by
+ * the platform's moderation (in the sandbox: the control plane's POST /__sandbox/myshare/deals/{id}/rejection).
+ */
+export const MS_DEAL_STATUSES = ["Created", "Paid", "Approved", "Canceled", "Rejected"] as const;
 export const MsDealStatus = z.enum(MS_DEAL_STATUSES).meta({ id: "MsDealStatus", description: "Deal's status" });
 export type MsDealStatus = z.infer<typeof MsDealStatus>;
 /** What POST /deal/ accepts. */

@@ -1,5 +1,6 @@
 export * from "./catalog.js";
 export * from "./deal.js";
+export * from "./deal-list.js";
 export * from "./drf-input.js";
 export * from "./duration-input.js";
 export * from "./enums.js";

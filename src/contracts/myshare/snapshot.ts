@@ -71,6 +71,19 @@ export const MyshareSnapshot = z
     partners: z.array(
       z.object({ id: z.string(), catalogId: z.string(), promoCode: z.string(), uid: z.string(), percent: z.number(), joinedAt: epochMs }),
     ),
+    /** Personal promo codes (POST /promo/); absent in snapshots written before they existed. */
+    promos: z
+      .array(
+        z.object({
+          id: z.string(),
+          code: z.string().min(1),
+          percent: z.number().min(0).max(100),
+          catalogIds: z.array(z.string()).min(1),
+          createdAt: epochMs,
+          modifiedAt: epochMs,
+        }),
+      )
+      .default([]),
     deals: z.array(
       z.object({
         id: z.string().regex(/^[A-Z0-9]{8}$/),
@@ -94,8 +107,12 @@ export const MyshareSnapshot = z
         deadline: nullableMs,
         partnerId: z.string().nullable(),
         attribution: z.enum(["link", "promo"]).nullable(),
+        /** The personal promo code that attributed the deal; absent in snapshots written before promo codes. */
+        promoId: z.string().nullable().default(null),
       }),
     ),
   })
   .meta({ id: "MsSnapshot" });
 export type MyshareSnapshot = z.infer<typeof MyshareSnapshot>;
+/** A snapshot as it may be written (the fields added later may be left out). */
+export type MyshareSnapshotInput = z.input<typeof MyshareSnapshot>;

@@ -1,9 +1,11 @@
 import { jsonResponse } from "../http/responses.js";
 import { apiDocsAssetResponse, apiDocsPageResponse, SandboxApiDocsAssetParams, SandboxOpenApiDocument, SandboxOpenApiDocumentParams } from "./api-docs.js";
+import { consoleAssetResponse, consolePageResponse, SandboxConsoleAssetParams } from "./console.js";
 import { SandboxAdvance, SandboxAdvanceRequest, SandboxClock, SandboxFreeze, SandboxFreezeRequest } from "./clock.js";
 import { controlTable } from "./control-table.js";
 import { controlError } from "./error.js";
-import { SandboxEvents, SandboxEventsQuery } from "./events.js";
+import { eventStreamResponse, SandboxEvents, SandboxEventsQuery } from "./events.js";
+import { FAULT_DELAY_MAX_MS, SandboxFault, SandboxFaultParams, SandboxFaultRequest, SandboxFaults, SandboxFaultsRemoved } from "./faults.js";
 import { SandboxHealth } from "./health.js";
 import { SandboxProviderStateRequest, SandboxProviderStateValues } from "./provider-states.js";
 import { SandboxRequests, SandboxRequestsCount, SandboxRequestsCountQuery, SandboxRequestsQuery } from "./journal.js";
@@ -24,7 +26,7 @@ export const STATE_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
  * by operation id. Each provider's calls are in its own control table (src/contracts/<provider>/control.ts).
  */
 export const SANDBOX_CONTROL = controlTable({
-  tags: [{ name: "sandbox" }, { name: "state" }, { name: "clock" }, { name: "settings" }, { name: "journal" }, { name: "docs" }],
+  tags: [{ name: "sandbox" }, { name: "state" }, { name: "clock" }, { name: "settings" }, { name: "journal" }, { name: "faults" }, { name: "docs" }, { name: "console" }],
   routes: {
     health: {
       method: "GET",
@@ -197,6 +199,57 @@ export const SANDBOX_CONTROL = controlTable({
         400: controlError("invalid_query: a filter is repeated or since is not an event seq"),
       },
     },
+    streamEvents: {
+      method: "GET",
+      path: "/events/stream",
+      tag: "journal",
+      summary:
+        "The tenant's domain events live, as server-sent events: the kept ones after Last-Event-ID (or since) first, then each as it happens; same filters as GET /events",
+      query: SandboxEventsQuery,
+      responses: {
+        200: eventStreamResponse,
+        400: controlError("invalid_query: a filter is repeated, since or Last-Event-ID is not an event seq, or cause is not one of the causes"),
+      },
+    },
+    addFault: {
+      method: "POST",
+      path: "/faults",
+      tag: "faults",
+      summary: `Make the tenant's matching provider calls fail: answer a status in the provider's own error body (or a given body and headers), wait up to ${FAULT_DELAY_MAX_MS} real ms first, or drop or reset the connection; for the next N calls, with a seeded probability, within a window of the tenant's clock. Control-plane calls are never faulted`,
+      body: SandboxFaultRequest,
+      responses: {
+        201: jsonResponse("The fault as the tenant holds it", SandboxFault),
+        400: controlError(
+          "malformed_json; invalid_fault (the message says which field and why); unknown_provider or unknown_operation (naming the nearest); impossible_fault (an operation not of the provider, a method or path not of the operation); invalid_time (from/to neither an instant nor a duration, or to not after from and now)",
+        ),
+      },
+    },
+    listFaults: {
+      method: "GET",
+      path: "/faults",
+      tag: "faults",
+      summary: "The tenant's faults, oldest first (a used-up one stays, remaining 0), with how many calls each faulted",
+      responses: { 200: jsonResponse("The faults", SandboxFaults) },
+    },
+    clearFaults: {
+      method: "DELETE",
+      path: "/faults",
+      tag: "faults",
+      summary: "Remove every fault of the tenant",
+      responses: { 200: jsonResponse("How many were removed", SandboxFaultsRemoved) },
+    },
+    removeFault: {
+      method: "DELETE",
+      path: "/faults/{id}",
+      tag: "faults",
+      summary: "Remove one fault",
+      params: SandboxFaultParams,
+      responses: {
+        200: jsonResponse("It was removed", SandboxFaultsRemoved),
+        400: controlError("invalid_path: the id is not valid percent-encoding"),
+        404: controlError("unknown_fault: the tenant has no fault of this id (the message lists its faults)"),
+      },
+    },
     getOpenApiDocument: {
       method: "GET",
       path: "/openapi/{document}.json",
@@ -227,6 +280,27 @@ export const SANDBOX_CONTROL = controlTable({
       params: SandboxApiDocsAssetParams,
       responses: {
         200: apiDocsAssetResponse,
+        400: controlError("invalid_path: the file name is not valid percent-encoding"),
+        404: controlError("not_found: no such file (the message lists the files)"),
+      },
+    },
+    consolePage: {
+      method: "GET",
+      path: "/console",
+      tag: "console",
+      summary: "The web console (served offline): a tenant's clock, timeline, journal, faults and each provider's entities, with actions; no token needed for the page, its calls send the token pasted into it",
+      auth: "none",
+      responses: { 200: consolePageResponse },
+    },
+    consoleAsset: {
+      method: "GET",
+      path: "/console/{file}",
+      tag: "console",
+      summary: "A file the web console loads (its modules and style sheet, and uPlot from the installed package); no token needed",
+      auth: "none",
+      params: SandboxConsoleAssetParams,
+      responses: {
+        200: consoleAssetResponse,
         400: controlError("invalid_path: the file name is not valid percent-encoding"),
         404: controlError("not_found: no such file (the message lists the files)"),
       },

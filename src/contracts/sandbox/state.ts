@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SandboxFaultsSnapshot } from "./faults.js";
 import { EARLIEST_INSTANT_MS, LATEST_INSTANT_MS, SandboxJson, SandboxTenantId } from "./scalars.js";
 import { SandboxSettings } from "./settings.js";
 
@@ -62,6 +63,7 @@ export const SandboxState = z
     providers: z
       .record(z.string(), SandboxJson)
       .meta({ description: "Each provider's own state by provider name; a missing provider starts empty" }),
+    faults: SandboxFaultsSnapshot.optional().meta({ description: "The tenant's faults (POST /__sandbox/faults); absent: none" }),
   })
   .meta({ id: "SandboxState" });
 export type SandboxState = z.infer<typeof SandboxState>;

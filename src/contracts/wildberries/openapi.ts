@@ -22,7 +22,8 @@ function register(registry: OpenAPIRegistry): void {
     type: "apiKey",
     in: "header",
     name: "Authorization",
-    description: "The seller's token, raw (as Wildberries documents) or with `Bearer `. In open mode any token names a seller (tenant).",
+    description:
+      "The seller's token, raw (as Wildberries documents) or with `Bearer `. In open mode any token names a seller (tenant). A Wildberries-style JWT (a payload with the category mask `s`) is also held to its claims, its signature unchecked: `exp`, the Promotion category (bit 6) and, on methods that write, the read-only flag (bit 30).",
   });
   registerRoutes(registry, WB_ROUTES, { security: [{ HeaderApiKey: [] }], pipeline: { ...WB_PIPELINE, ...TRANSPORT_RESPONSES }, ownResponse: withRemaining });
 }

@@ -14,7 +14,10 @@ const limited = z.object({
  */
 export const WB_PIPELINE = {
   400: jsonResponse("The gateway's object: the body cannot be read (a Content-Encoding the sandbox cannot decode) or is nested deeper than the sandbox reads", WbGatewayError),
-  401: jsonResponse("The token is missing, expired or (with --auth strict) not issued by the sandbox", WbGatewayError),
+  401: jsonResponse(
+    'The token is missing, expired or (with --auth strict) not issued by the sandbox; a Wildberries-style JWT (claims `s`, `exp`) also when its `exp` has passed on the tenant\'s clock, or "token scope not allowed": no Promotion category (bit 6 of `s`), or read-only (bit 30) on a method that writes',
+    WbGatewayError,
+  ),
   404: jsonResponse("path not found: no method at this path (an unknown path under /adv/)", WbGatewayError),
   405: jsonResponse("method not allowed: the path takes another HTTP method (see Allow)", WbGatewayError, z.object({ Allow: z.string() })),
   413: jsonResponse("request entity too large: the body is larger than this method accepts", WbGatewayError),

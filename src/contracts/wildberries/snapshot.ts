@@ -113,6 +113,20 @@ const MediaItem = z.object({
   nms: z.array(id),
   subjectId: z.int().min(0),
   subjectName: z.string(),
+  /** State files written before issue 13 have no creative: they read as empty texts and no label. */
+  creative: z
+    .object({
+      url: z.string(),
+      bottomText1: z.string(),
+      bottomText2: z.string(),
+      message: z.string(),
+      additionalSettings: z.int(),
+      receiversCount: z.int().min(0),
+      actionName: z.string(),
+      showHours: z.array(z.object({ from: z.int().min(0).max(24), to: z.int().min(0).max(24) })),
+      erid: z.string(),
+    })
+    .default(() => ({ url: "", bottomText1: "", bottomText2: "", message: "", additionalSettings: 0, receiversCount: 0, actionName: "", showHours: [], erid: "" })),
 });
 
 const MediaCell = z.object({ views: count, clicks: count, atbs: count, orders: count, expenses: z.number().min(0) });

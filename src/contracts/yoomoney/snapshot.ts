@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CreateCampaignRequest } from "./campaign-fields.js";
-import { CampaignStatus, RedeemStatus } from "./enums.js";
+import { CampaignStatus, DEFAULT_MERCHANT_KIND, MerchantKind, RedeemStatus } from "./enums.js";
 import { PIN_PATTERN } from "./pins.js";
 
 const timerId = z.number().int().positive().nullable();
@@ -11,6 +11,8 @@ export const YooMoneySnapshot = z
   .object({
     nextId: z.number().int().positive(),
     clickIds: z.array(z.string()),
+    /** Absent in snapshots written before partner kinds existed: every partner was a store. */
+    merchantKind: MerchantKind.default(DEFAULT_MERCHANT_KIND),
     campaigns: z.array(
       z.object({
         ymCampaignId: z.number().int().positive(),
@@ -43,6 +45,8 @@ export const YooMoneySnapshot = z
         ),
         shows: z.number().int().nonnegative(),
         moderationComment: z.string().nullable(),
+        /** Absent in snapshots written before the control plane could mark a link unreachable. */
+        acceptUrlReachable: z.boolean().default(true),
         timers: z.object({ start: timerId, end: timerId, moderation: timerId }),
       }),
     ),

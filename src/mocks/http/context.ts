@@ -1,4 +1,6 @@
 import type { TenantRegistry } from "../../state/kernel/tenants.js";
+import type { SandboxLogger } from "./logger.js";
+import type { OpenStreams } from "./open-streams.js";
 
 /** A response that did not match its contract (collected when response validation is on). */
 export interface ContractViolation {
@@ -27,4 +29,10 @@ export interface SandboxContext {
   violations: ContractViolation[];
   /** Called with every answer `send()` writes (tests use it to check answers against the OpenAPI documents). */
   onAnswer: ((answer: SentAnswer) => void) | undefined;
+  /** Where log lines go: an access line per call (info), internal errors (error); silent in-process unless asked. */
+  logger: SandboxLogger;
+  /** The answers that stay open (event streams), ended when the server closes. */
+  streams: OpenStreams;
+  /** Real milliseconds between an event stream's heartbeat comments (default 15 s; tests shorten it). */
+  heartbeatMs: number;
 }

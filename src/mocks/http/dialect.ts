@@ -30,6 +30,16 @@ export interface Dialect<B, Id extends string> {
   /** false: its answers stay out of the tenant's request journal (the control plane's). Default: journaled. */
   journal?: false;
   /**
+   * false: its calls are never faulted (the control plane's). Default: the tenant's faults
+   * (`POST /__sandbox/faults`) apply to its served operations.
+   */
+  faults?: false;
+  /**
+   * A fault's answer with `status` and no body of its own: the provider's own error body and headers for
+   * that status (default: no body).
+   */
+  faulted?(exchange: Exchange, status: number, tenant: Tenant): Answer;
+  /**
    * An answer that refuses the call before its token names a tenant, if any (the control plane refuses
    * its admin token on a tenant's call: in open mode that token would otherwise name a tenant).
    */

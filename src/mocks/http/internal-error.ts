@@ -1,8 +1,13 @@
+import { maskedQuery } from "./access-log.js";
+import type { Exchange } from "./exchange.js";
+import type { SandboxLogger } from "./logger.js";
+
 /**
- * The last resort's log line: a sandbox bug, with its stack, on stderr (never in an answer). The caller
- * answers 500 in its provider's dialect and the process keeps serving.
+ * The last resort's log line: a sandbox bug at error level, with its stack in `err` (never in an answer).
+ * The caller answers 500 in its provider's dialect and the process keeps serving.
  */
-export function logInternalError(method: string, url: string, err: unknown): void {
-  const detail = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
-  process.stderr.write(`promo-sandbox: internal error on ${method} ${url}: ${detail}\n`);
+export function logInternalError(logger: SandboxLogger, exchange: Exchange, err: unknown): void {
+  const path = exchange.query === "" ? exchange.path : `${exchange.path}?${maskedQuery(exchange.query)}`;
+  const error = err instanceof Error ? err : new Error(String(err));
+  logger.error({ method: exchange.method, path, err: error }, `internal error on ${exchange.method} ${path}: ${error.name}: ${error.message}`);
 }

@@ -6,6 +6,8 @@ import type { SandboxContext } from "./context.js";
 import type { Dialect } from "./dialect.js";
 import type { Exchange } from "./exchange.js";
 import { firstValues } from "./exchange.js";
+import { applyFault } from "./fault-step.js";
+import { addFaultTarget } from "./fault-targets.js";
 import type { Handler, OpenHandler } from "./handler.js";
 import { logInternalError } from "./internal-error.js";
 import { nearestOperation } from "./nearest-operation.js";
@@ -81,6 +83,11 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
     callOf(exchange).nearestOperation = same?.kind === "route" ? same.id : nearestOperation(routes, path);
   };
   const cause = dialect.cause ?? "request";
+  const faultable = dialect.faults !== false;
+  if (faultable) {
+    const routePathOf = (path: string): string => dialect.routePath?.(path) ?? path;
+    addFaultTarget(registry, { provider: dialect.provider, routes, routePath: routePathOf, lookup: (method, path) => lookup(method, routePathOf(path)), owns: dialect.owns });
+  }
 
   const authenticate = (exchange: Exchange): { ok: true; tenant: Tenant } | { ok: false; answer: Answer } => {
     const refused = dialect.refuseToken?.(exchange);
@@ -154,6 +161,10 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
     // A long job of this tenant (a clock move in slices) finishes before its next call touches it.
     if (whenIdle(tenant) !== undefined) await untilIdle(tenant);
     tenant.settleFor(cause);
+    // A failing gateway answers before the service counts the call: faults come before the rate limit.
+    if (faultable && match.kind === "route" && tenant.peekFaults()?.empty === false) {
+      if (await applyFault(exchange, tenant, dialect, cause, callOf(exchange), match.id, routePath, (answer) => send(exchange, answer), ctx.logger)) return;
+    }
 
     let passed: Readonly<Record<string, string>> | undefined;
     const found = tenant.settings.rateLimits === "enforce" ? dialect.rateLimit(exchange.method === "HEAD" ? "GET" : exchange.method, id) : undefined;
@@ -183,7 +194,7 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
         await run(exchange);
       } catch (error) {
         // The last resort: a sandbox bug answers the provider's 500, is logged with its stack, and the process keeps serving.
-        logInternalError(exchange.method, exchange.req.url ?? exchange.path, error);
+        logInternalError(ctx.logger, exchange, error);
         if (exchange.res.headersSent) return void exchange.res.end();
         send(exchange, dialect.internalError(exchange, error));
       }

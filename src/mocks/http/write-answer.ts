@@ -1,8 +1,9 @@
 import type { IncomingMessage } from "node:http";
-import type { Answer, RawBody } from "./answer.js";
+import type { Answer, RawBody, StreamBody } from "./answer.js";
 import type { SandboxContext } from "./context.js";
 import type { Exchange } from "./exchange.js";
 import { journalHeaders } from "./journal-headers.js";
+import { logAccess } from "./access-log.js";
 
 /** What the journal notes of a call beyond its exchange: set by the pipeline as the call goes. */
 export interface JournalCall {
@@ -30,7 +31,7 @@ function journalText(req: IncomingMessage, body: unknown): string | undefined {
 }
 
 /** Writes a non-JSON answer as it is (no schema check, no journal: pages, scripts, documents). */
-function writeRaw(ctx: SandboxContext, target: Exchange, answer: Answer, raw: RawBody): void {
+function writeRaw(ctx: SandboxContext, target: Exchange, answer: Answer, raw: RawBody, call: JournalCall | undefined): void {
   const res = target.res;
   if (answer.headers !== undefined) for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
   res.statusCode = answer.status;
@@ -38,6 +39,43 @@ function writeRaw(ctx: SandboxContext, target: Exchange, answer: Answer, raw: Ra
   res.setHeader("Content-Type", raw.contentType);
   res.setHeader("Content-Length", Buffer.byteLength(raw.content));
   res.end(raw.content);
+  logAccess(ctx.logger, target, answer.status, call);
+}
+
+/**
+ * Opens an answer that stays open (an event stream): its head and opening now, then its writer until the
+ * response closes; tracked so the server's close ends it. Not checked nor journaled; its access line is
+ * written as it opens. HEAD gets the head alone.
+ */
+function writeStream(ctx: SandboxContext, target: Exchange, answer: Answer, stream: StreamBody, call: JournalCall | undefined): void {
+  const res = target.res;
+  if (answer.headers !== undefined) for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  res.statusCode = answer.status;
+  res.setHeader("Content-Type", stream.contentType);
+  res.setHeader("Cache-Control", "no-store");
+  // The stream's end closes its connection: a client sees it end, and the server's close need not wait for it.
+  res.setHeader("Connection", "close");
+  ctx.onAnswer?.({ method: target.method, path: target.path, status: answer.status, contentType: stream.contentType, body: stream.opening });
+  logAccess(ctx.logger, target, answer.status, call);
+  if (target.method === "HEAD") return void res.end();
+  // A client gone before the stream opened: nothing to follow (its "close" has already been).
+  if (res.destroyed || res.closed) return void res.end();
+  res.write(stream.opening);
+  ctx.streams.add(res);
+  const opened = performance.now();
+  const stop = stream.open(res);
+  const heartbeat = setInterval(() => {
+    if (!res.writableEnded) res.write(stream.heartbeat);
+  }, ctx.heartbeatMs);
+  heartbeat.unref();
+  res.once("close", () => {
+    clearInterval(heartbeat);
+    stop();
+    if (ctx.logger.isLevelEnabled("debug")) {
+      const seconds = Math.round(performance.now() - opened) / 1000;
+      ctx.logger.debug({ method: target.method, path: target.path, seconds }, `${target.method} ${target.path} stream closed after ${seconds} s`);
+    }
+  });
 }
 
 /**
@@ -45,7 +83,8 @@ function writeRaw(ctx: SandboxContext, target: Exchange, answer: Answer, raw: Ra
  * `provider` is undefined: the control plane's own answers stay out of the journal) and sends it.
  */
 export function writeAnswer(ctx: SandboxContext, target: Exchange, provider: string | undefined, answer: Answer, call?: JournalCall): void {
-  if (answer.raw !== undefined) return writeRaw(ctx, target, answer, answer.raw);
+  if (answer.raw !== undefined) return writeRaw(ctx, target, answer, answer.raw, call);
+  if (answer.stream !== undefined) return writeStream(ctx, target, answer, answer.stream, call);
   if (ctx.validateResponses && answer.schema !== undefined) {
     const checked = answer.schema.safeParse(answer.body);
     if (!checked.success) {
@@ -91,9 +130,10 @@ export function writeAnswer(ctx: SandboxContext, target: Exchange, provider: str
   }
   if (text === undefined) {
     res.end();
-    return;
+  } else {
+    res.setHeader("Content-Type", "application/json; charset=utf-8");
+    res.setHeader("Content-Length", Buffer.byteLength(text));
+    res.end(text);
   }
-  res.setHeader("Content-Type", "application/json; charset=utf-8");
-  res.setHeader("Content-Length", Buffer.byteLength(text));
-  res.end(text);
+  logAccess(ctx.logger, target, answer.status, call);
 }

@@ -3,6 +3,7 @@ import type { MsOperationId } from "../../contracts/myshare/routes.js";
 import type { AuthFailure } from "../../state/kernel/tenants.js";
 import type { Dialect } from "../http/dialect.js";
 import { detail, notFound } from "./answers.js";
+import { myshareFault } from "./faulted.js";
 import { BODY_LIMIT_BYTES } from "./http/body.js";
 import { requestData } from "./http/request-data.js";
 import { myshareRateLimit } from "./rate-limits.js";
@@ -42,6 +43,7 @@ export function myshareDialect(): Dialect<MsBody, MsOperationId> {
       const wait = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
       return detail(429, `Request was throttled. Expected available in ${wait} ${wait === 1 ? "second" : "seconds"}.`, { "Retry-After": String(wait) });
     },
+    faulted: (exchange, status) => myshareFault(exchange, status),
     bodyLimit: () => BODY_LIMIT_BYTES,
     parse: (read, _id, exchange) => ({ ok: true, body: requestData(read, exchange), journal: undefined }),
     internalError: () => detail(500, "A server error occurred."),

@@ -1,11 +1,15 @@
 import type { MsCatalog, MsCatalogWriteResponse } from "../../contracts/myshare/catalog.js";
 import type { MsDeal, MsDealCreateResponse, MsDealUpdateResponse } from "../../contracts/myshare/deal.js";
+import type { MsDealStatistics } from "../../contracts/myshare/deal-list.js";
+import { MS_DEAL_STATUSES } from "../../contracts/myshare/enums.js";
+import type { MsPromo } from "../../contracts/myshare/promo.js";
+import type { DealStatistics } from "../../state/myshare/deal-query.js";
 import type { MsLanding } from "../../contracts/myshare/landing.js";
 import type { MsOffer } from "../../contracts/myshare/offer.js";
 import type { Tenant } from "../../state/kernel/tenant.js";
 import { findCatalog } from "../../state/myshare/catalogs.js";
 import { landingsOf } from "../../state/myshare/landings.js";
-import type { Catalog, Deal, Landing, Offer } from "../../state/myshare/model.js";
+import type { Catalog, Deal, Landing, Offer, PromoCode } from "../../state/myshare/model.js";
 import { formatAmount } from "../../state/myshare/money.js";
 import { findOffer, offersOf } from "../../state/myshare/offers.js";
 import { myshareState } from "../../state/myshare/state.js";
@@ -147,4 +151,33 @@ export function dealView(tenant: Tenant, deal: Deal): MsDeal {
 /** What PATCH /deal/{id}/ answers: cost as DRF's decimal string. */
 export function dealUpdateView(deal: Deal): MsDealUpdateResponse {
   return { status: deal.status, cost: formatAmount(deal.cost), is_returned: deal.isReturned, comment: deal.comment };
+}
+
+/** A personal promo code (POST, GET, PUT and PATCH /promo/). */
+export function promoView(promo: PromoCode): MsPromo {
+  return { id: promo.id, code: promo.code, percent_discounts: promo.percent, catalog: [...promo.catalogIds] };
+}
+
+/** GET /deal/get_statistics_deals/: counts and cost sums by status. */
+export function dealStatisticsView({ counts, costSums }: DealStatistics): MsDealStatistics {
+  return {
+    deal_created: counts.Created,
+    deal_paid: counts.Paid,
+    deal_approved: counts.Approved,
+    deal_canceled: counts.Canceled,
+    deal_rejected: counts.Rejected,
+    sum_deal_created: costSums.Created,
+    sum_deal_paid: costSums.Paid,
+    sum_deal_approved: costSums.Approved,
+    sum_deal_canceled: costSums.Canceled,
+    sum_deal_rejected: costSums.Rejected,
+  };
+}
+
+/** sum_by_status of get_general_statistics_deals: only the statuses some deal has (a GROUP BY status). */
+export function sumByStatusView({ costSums }: DealStatistics): Record<string, number> {
+  return Object.fromEntries(MS_DEAL_STATUSES.flatMap((status) => {
+    const sum = costSums[status];
+    return sum === null ? [] : [[status, sum]];
+  }));
 }

@@ -7,8 +7,8 @@ const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</
 /**
  * The API reference page: Swagger UI (the files of API_DOCS_ASSETS, served by the sandbox) with one entry
  * per document in its top bar. "Try it out" is sent to the sandbox that served the page whatever server
- * the document lists, with the token of the Authorize dialog; `?token=` pre-fills that dialog for every
- * tenant scheme of each document (not the admin token's).
+ * the document lists, with the token of the Authorize dialog; `#token=` (or `?token=`) pre-fills that dialog for
+ * every tenant scheme of each document (not the admin token's).
  */
 export function apiDocsPage(documentNames: readonly string[]): string {
   const urls = documentNames.map((name) => ({ name, url: `${SANDBOX_BASE_PATH}/openapi/${name}.json` }));
@@ -29,7 +29,8 @@ export function apiDocsPage(documentNames: readonly string[]): string {
 <script src="${asset("swagger-ui-standalone-preset.js")}"></script>
 <script>
 (function () {
-  var token = new URLSearchParams(window.location.search).get("token");
+  // #token= (read before Swagger UI's deep links take the fragment over) never reaches a server or its access log; ?token= still works.
+  var token = new URLSearchParams(window.location.hash.slice(1)).get("token") || new URLSearchParams(window.location.search).get("token");
   // The tenant's token for every scheme of the document on show, as the document loads (each has its own names).
   function prefill(system) {
     if (!token) return;

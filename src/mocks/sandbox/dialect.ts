@@ -74,6 +74,8 @@ export function sandboxDialect(ctx: SandboxContext, routes: RouteTable): Dialect
     provider: "sandbox",
     cause: "control",
     journal: false,
+    // Control-plane calls are never faulted: the faults are set and cleared through them.
+    faults: false,
     owns: (path) => path === SANDBOX_BASE_PATH || path.startsWith(`${SANDBOX_BASE_PATH}/`),
     routePath: underBase,
     tokenFirst: (exchange) => own(exchange.method, underBase(exchange.path)).kind === "none",

@@ -1,9 +1,11 @@
 import type { DocumentSpec } from "../../contracts/openapi/documents.js";
 import { SANDBOX_CONTROL } from "../../contracts/sandbox/routes.js";
 import { apiDocsHandlers } from "./api-docs.js";
+import { consoleHandlers } from "./console.js";
 import { CLOCK_HANDLERS } from "./clock-routes.js";
 import { defineControl, type ControlPlug } from "./control-plug.js";
 import { EVENT_HANDLERS } from "./event-routes.js";
+import { FAULT_HANDLERS } from "./fault-routes.js";
 import { healthHandler } from "./health-routes.js";
 import { JOURNAL_HANDLERS } from "./journal-routes.js";
 import { SETTINGS_HANDLERS } from "./settings-routes.js";
@@ -20,7 +22,7 @@ import { issueToken } from "./token-routes.js";
 export function sandboxControl(version: string, states: readonly AnyCatalogueState[] = [], documents: readonly DocumentSpec[] = []): ControlPlug {
   return defineControl(
     SANDBOX_CONTROL,
-    { ...STATE_HANDLERS, ...CLOCK_HANDLERS, ...SETTINGS_HANDLERS, ...JOURNAL_HANDLERS, ...EVENT_HANDLERS },
-    { health: healthHandler(version), issueToken, listTenants, setupProviderStates: providerStatesHandler(states), ...apiDocsHandlers(documents) },
+    { ...STATE_HANDLERS, ...CLOCK_HANDLERS, ...SETTINGS_HANDLERS, ...JOURNAL_HANDLERS, ...EVENT_HANDLERS, ...FAULT_HANDLERS },
+    { health: healthHandler(version), issueToken, listTenants, setupProviderStates: providerStatesHandler(states), ...apiDocsHandlers(documents), ...consoleHandlers() },
   );
 }

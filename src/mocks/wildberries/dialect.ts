@@ -8,14 +8,24 @@ import type { Dialect } from "../http/dialect.js";
 import type { Exchange } from "../http/exchange.js";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "../http/json-depth.js";
 import { limitsByOperation } from "../http/rate-limits.js";
+import { wildberriesFault } from "./faulted.js";
 import { gatewayError, uuidFrom } from "./gateway-errors.js";
 import { WILDBERRIES_RATE_LIMITS } from "./rate-limits.js";
 import type { WbBody } from "./route.js";
+import type { WbScopeRefusal } from "./token-claims.js";
+import { tokenScopeCheck } from "./token-scope.js";
 
 const AUTH_DETAIL: Record<AuthFailure, string> = {
   missing: "empty Authorization header",
   unknown: "token problem; token is malformed: the sandbox did not issue this token (strict auth); get one with POST /__sandbox/tokens",
   expired: "token expired; Manage tokens at https://seller.wildberries.ru/supplier-settings/access-to-api",
+};
+
+/** A Wildberries-style token refused on its claims (research §2.4: no public sample of the read-only refusal; the category's text). */
+const SCOPE_DETAIL: Record<WbScopeRefusal, string> = {
+  expired: AUTH_DETAIL.expired,
+  category: "token scope not allowed",
+  readOnly: "token scope not allowed",
 };
 
 /** The `Allow` header of a path: its methods, with HEAD wherever GET is. */
@@ -37,6 +47,7 @@ export function wildberriesDialect(ctx: SandboxContext): Dialect<WbBody, WbOpera
     schema: WbGatewayError,
     headers,
   });
+  const scopeRefusal = tokenScopeCheck(ctx);
   return {
     provider: "wildberries",
     owns: (path) => path.startsWith("/adv/") || path === "/ping",
@@ -48,6 +59,11 @@ export function wildberriesDialect(ctx: SandboxContext): Dialect<WbBody, WbOpera
     // Wildberries paths have no parameters.
     badPathParameter: (exchange) => gateway(exchange, 404, "path not found", "Please consult the https://dev.wildberries.ru/openapi/api-information", realNow()),
     unauthorized: (exchange, reason) => gateway(exchange, 401, "unauthorized", AUTH_DETAIL[reason], realNow()),
+    // A Wildberries-style token's claims: expiry, the Promotion category, read-only on a write (token-scope.ts).
+    refuseToken: (exchange) => {
+      const refusal = scopeRefusal(exchange);
+      return refusal === undefined ? undefined : gateway(exchange, 401, "unauthorized", SCOPE_DETAIL[refusal], realNow());
+    },
     rateLimit: limitsByOperation(WILDBERRIES_RATE_LIMITS),
     tooManyRequests: (exchange, tenant, { key, decision }) =>
       gateway(exchange, 429, "too many requests", `limited by ${uuidFrom(`${tenant.id}:${key}`)}`, tenant.now(), {
@@ -56,6 +72,7 @@ export function wildberriesDialect(ctx: SandboxContext): Dialect<WbBody, WbOpera
         "X-Ratelimit-Reset": String(Math.max(1, Math.ceil(decision.resetMs / 1000))),
       }),
     passedLimit: (decision) => ({ "X-Ratelimit-Remaining": String(decision.remaining) }),
+    faulted: (exchange, status, tenant) => wildberriesFault(exchange, status, tenant.id, tenant.now()),
     bodyLimit: () => SMALL_BODY_LIMIT_BYTES,
     parse: (read, _id, exchange) => {
       if (!read.ok) {

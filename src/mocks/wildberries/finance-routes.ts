@@ -4,7 +4,7 @@ import { depositBudget } from "../../state/wildberries/deposits.js";
 import { moscowTimestamp } from "../../state/wildberries/moscow-time.js";
 import { listPayments, moneyOf } from "../../state/wildberries/payments.js";
 import { updRows } from "../../state/wildberries/upd.js";
-import { empty, errorObject, errorText, json, noContent } from "./answers.js";
+import { emptyJson, errorObject, errorText, json, noContent } from "./answers.js";
 import { depositErrorText } from "./budget-errors.js";
 import { idParam } from "./query.js";
 import type { Answer } from "../http/answer.js";
@@ -46,7 +46,7 @@ function deposit(call: WbCall): Answer {
   if (body === undefined) return errorObject(400, BAD_BODY);
   const result = depositBudget(call.tenant, campaign, { sum: body.sum, type: body.type });
   if (!result.ok) return errorObject(400, depositErrorText(result.error));
-  return body.back ? json({ total: result.value }, WbDepositResponse) : empty();
+  return body.back ? json({ total: result.value }, WbDepositResponse) : emptyJson();
 }
 
 function upd(call: WbCall): Answer {

@@ -7,6 +7,7 @@ import { createAuctionCampaign, createAutoCampaign } from "../../state/wildberri
 import { requestAction } from "../../state/wildberries/campaign-machine.js";
 import { depositBudget } from "../../state/wildberries/deposits.js";
 import { createMedia } from "../../state/wildberries/media.js";
+import { moderateMedia } from "../../state/wildberries/media-moderation.js";
 import type { Campaign, MediaStatus } from "../../state/wildberries/model.js";
 import { DAY_MS, moscowDate } from "../../state/wildberries/moscow-time.js";
 import { topUpMoney } from "../../state/wildberries/payments.js";
@@ -50,13 +51,25 @@ const CampaignParams = z.object({
 const MEDIA_STATUSES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
 const MediaParams = z.object({
   ...Behaviour,
-  /** 9 running (default), 11 paused, 7 completed, 4 awaiting launch, ... (research §7.2). */
+  /** 9 paused by the seller (default), 6 running, 2 in moderation, 11 paused for its budget (with budget 0: the "top up" reason), 7 completed, ... (research §7.2). */
   status: z.number().int().min(1).max(11).default(9),
   type: z.union([z.literal(1), z.literal(2)]).default(2),
   name: z.string().min(1).default("Pact media"),
   brand: z.string().min(1).default("Pact"),
   budget: z.number().int().min(0).default(10_000),
   trafficDays: z.number().int().min(0).max(365).default(0),
+});
+
+const ModeratedParams = z.object({
+  ...Behaviour,
+  /** approve: ready to launch (4); reject: rejected (3) with the comment in extended.reason. */
+  decision: z.enum(["approve", "reject"]).default("reject"),
+  /** The moderator's comment (a rejection without one gets the sandbox's text). */
+  reason: z.string().min(1).max(1024).optional(),
+  type: z.union([z.literal(1), z.literal(2)]).default(2),
+  name: z.string().min(1).default("Pact media"),
+  brand: z.string().min(1).default("Pact"),
+  budget: z.number().int().min(0).default(10_000),
 });
 
 const isOperation = (id: string): id is WbOperationId => Object.hasOwn(WB_ROUTES, id);
@@ -162,6 +175,25 @@ export const WILDBERRIES_STATES = {
       if (itemId === undefined) return fail("the media campaign was created without a banner");
       if (params.trafficDays > 0) await advance(params.trafficDays * DAY_MS);
       return ok({ advertId: created.value.advertId, itemId, ...trafficDates(tenant, params.trafficDays) });
+    },
+  }),
+  mediaModerated: catalogueState({
+    name: "a Wildberries media campaign was moderated",
+    provider: PROVIDER,
+    summary:
+      "A media campaign with one banner sent to moderation (2), then approved (4, ready to launch) or rejected (3, the comment in extended.reason) by the moderator, as POST /__sandbox/wildberries/media-campaigns/{advertId}/moderation does. For one still in moderation, or paused for its budget (status 11, budget 0), use \"a Wildberries media campaign exists\".",
+    params: ModeratedParams,
+    returns: { advertId: "the media campaign's id", itemId: "its banner's id", status: "4 or 3", reason: "extended.reason (\"\" when it is null: an approval without a comment)" },
+    example: { decision: "reject", reason: "Баннер не соответствует требованиям" },
+    setup: ({ tenant }, params) => {
+      tenant.settings = { ...tenant.settings, consistency: params.consistency, rateLimits: params.rateLimits };
+      const created = createMedia(tenant, { name: params.name, brand: params.brand, type: params.type, status: 2, budget: params.budget, items: [{ name: "Banner", cpm: 300 }] });
+      if (!created.ok) return fail(refused("creating the media campaign", created.error));
+      const itemId = created.value.items[0]?.id;
+      if (itemId === undefined) return fail("the media campaign was created without a banner");
+      const moderated = moderateMedia(tenant, created.value.advertId, params.decision, params.reason);
+      if (!moderated.ok) return fail(refused("moderating the media campaign", moderated.error));
+      return ok({ advertId: created.value.advertId, itemId, status: moderated.value.status, reason: moderated.value.reason ?? "" });
     },
   }),
   rateLimited: catalogueState({

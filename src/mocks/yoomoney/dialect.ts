@@ -7,6 +7,7 @@ import type { Dialect } from "../http/dialect.js";
 import type { Exchange } from "../http/exchange.js";
 import { limitsByOperation } from "../http/rate-limits.js";
 import { errorBody, type YmError } from "./errors.js";
+import { yoomoneyFault } from "./faulted.js";
 import { ADD_PINS_BODY_LIMIT_BYTES } from "./limits.js";
 import { methodList } from "./method-list.js";
 import { YOOMONEY_RATE_LIMITS } from "./rate-limits.js";
@@ -66,6 +67,7 @@ export function yoomoneyDialect(): Dialect<YmBody, YmOperationId> {
       const detail = `Too many requests to ${nameOf(exchange)}; retry in ${retryAfter} s (virtual time)`;
       return fail(429, { code: "tooManyRequests", detail }, { "Retry-After": String(retryAfter) });
     },
+    faulted: (_exchange, status) => yoomoneyFault(status),
     bodyLimit: (id) => (id === "addPins" ? ADD_PINS_BODY_LIMIT_BYTES : SMALL_BODY_LIMIT_BYTES),
     parse: (read, id) => parseYmBody(read, id),
     internalError: () =>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CreateCampaignRequest } from "../../contracts/yoomoney/campaign-fields.js";
+import { MerchantKind } from "../../contracts/yoomoney/enums.js";
 import { fail, ok, type Result } from "../../state/kernel/result.js";
 import type { Tenant } from "../../state/kernel/tenant.js";
 import { finish } from "../../state/yoomoney/campaign-machine.js";
@@ -7,6 +8,8 @@ import { createCampaign, startCampaign, stopCampaign } from "../../state/yoomone
 import { moderate } from "../../state/yoomoney/moderation.js";
 import { takeOffer } from "../../state/yoomoney/offers.js";
 import { addPins } from "../../state/yoomoney/pins.js";
+import { setMerchantKind } from "../../state/yoomoney/merchant.js";
+import { DEFAULT_MERCHANT_KIND } from "../../state/yoomoney/model.js";
 import { findCampaign } from "../../state/yoomoney/state.js";
 import { catalogueState, stateList } from "../sandbox/provider-states-catalogue.js";
 
@@ -27,6 +30,8 @@ const CampaignParams = z.object({
   acceptedPins: z.number().int().min(0).max(1_000).default(0),
   /** The codes' prefix: codes are PREFIX0001, PREFIX0002, ... */
   pinPrefix: z.string().regex(/^[A-Za-z0-9]{1,20}$/).default("PACTPIN"),
+  /** What the partner is: an aggregator's approved campaign starts at once, so it is never left verified. */
+  merchantKind: MerchantKind.default(DEFAULT_MERCHANT_KIND),
 });
 
 const OfferParams = z.object({
@@ -86,6 +91,10 @@ function buildCampaign(tenant: Tenant, params: z.output<typeof CampaignParams>):
   if (params.acceptedPins > 0 && !["started", "paused", "pin-required", "finished"].includes(params.status)) {
     return fail(`users take offers only from a started campaign: acceptedPins ${params.acceptedPins} needs status started, paused, pin-required or finished, not ${params.status}`);
   }
+  if (params.status === "verified" && params.merchantKind === "aggregator") {
+    return fail('an aggregator\'s approved campaign starts at once (it has no campaignStart): status "verified" needs merchantKind "store"');
+  }
+  setMerchantKind(tenant, params.merchantKind);
   const created = createCampaign(tenant, createBody(tenant, params));
   if (!created.ok) return fail(refused("campaigns/create", created.error));
   const id = created.value.ymCampaignId;
@@ -131,10 +140,11 @@ export const YOOMONEY_STATES = {
   campaign: catalogueState({
     name: "a YooMoney campaign exists",
     provider: PROVIDER,
-    summary: "A code campaign created through campaigns/create and walked to `status`, with `unusedPins` + `acceptedPins` one-off codes (accepted ones taken by users).",
+    summary:
+      "A code campaign created through campaigns/create and walked to `status`, with `unusedPins` + `acceptedPins` one-off codes (accepted ones taken by users); the partner is a `merchantKind` (store or aggregator).",
     params: CampaignParams,
     returns: { ymCampaignId: "the campaign's id", partnerCampaignId: "the partner's id of it", clickId: "the first accepted offer's clickId (empty without acceptedPins)" },
-    example: { status: "started", unusedPins: 2, acceptedPins: 1 },
+    example: { status: "started", unusedPins: 2, acceptedPins: 1, merchantKind: "aggregator" },
     setup: ({ tenant }, params) => {
       const built = buildCampaign(tenant, params);
       if (!built.ok) return built;

@@ -1,7 +1,7 @@
 import type { JsonValue } from "./json.js";
 
-/** What made a state change: a provider API call, a timer firing, or the control plane. */
-export type Cause = "request" | "timer" | "control";
+/** What made a state change: a provider API call, a timer firing, the control plane, or a fault applied to a call. */
+export type Cause = "request" | "timer" | "control" | "fault";
 
 /** One state change of one entity, as `GET /__sandbox/events` lists it. */
 export interface DomainEvent {

@@ -1,4 +1,5 @@
 import { SandboxState } from "../../contracts/sandbox/state.js";
+import { Faults } from "./faults.js";
 import { describeIssues } from "./issues.js";
 import { fail, ok, type Result } from "./result.js";
 import type { Tenant } from "./tenant.js";
@@ -26,6 +27,8 @@ export function exportSnapshot(registry: TenantRegistry, tenant: Tenant): Tenant
       timers: scheduler.timers.map((t) => ({ id: t.id, at: t.at, kind: t.kind, payload: t.payload })),
     },
     providers,
+    // Only a tenant that ever had a fault carries the part, so other snapshots stay as they were.
+    ...(tenant.peekFaults()?.used === true ? { faults: tenant.faults.snapshot() } : {}),
   };
 }
 
@@ -58,6 +61,7 @@ export function importSnapshot(registry: TenantRegistry, id: string, data: unkno
   tenant.settings = { ...snapshot.settings };
   tenant.rng.restore(snapshot.rng);
   tenant.scheduler.restore(snapshot.scheduler);
+  if (snapshot.faults !== undefined) tenant.restoreFaults(Faults.restore(snapshot.faults));
   for (const provider of providers) {
     if (!Object.hasOwn(snapshot.providers, provider.name)) continue;
     const result = importProvider(() => provider.importState(tenant, snapshot.providers[provider.name]));

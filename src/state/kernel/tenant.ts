@@ -1,5 +1,6 @@
 import { VirtualClock, type RealTime } from "./clock.js";
 import type { Cause, DomainEvent } from "./events.js";
+import { faultDetail, Faults, type FaultCall, type FaultHit } from "./faults.js";
 import type { JsonObject, JsonValue } from "./json.js";
 import { RateLimiter } from "./rate-limit.js";
 import { Ring } from "./ring.js";
@@ -66,6 +67,14 @@ export function newTenantShared(): TenantShared {
   return { directory: new Directory<Tenant>(), strings: new StringPool() };
 }
 
+/** Who follows a tenant's events as they happen (the control plane's event stream): see Tenant.watch. */
+export interface TenantWatcher {
+  /** Each event, as it is recorded. */
+  event(event: DomainEvent): void;
+  /** The tenant was replaced by `next` (a reset or a state import): no more events come from this one. */
+  replaced(next: Tenant): void;
+}
+
 export interface TenantLimits {
   journalSize: number;
   eventLogSize: number;
@@ -82,6 +91,8 @@ export class Tenant {
   readonly journal: Ring<JournalEntry>;
   /** Made on the first event (see events). */
   private eventLog: Ring<DomainEvent> | undefined;
+  /** Made on the first fault (see faults): most tenants never have one. */
+  private faultBook: Faults | undefined;
   private readonly eventLogSize: number;
   settings: Settings;
   /**
@@ -92,6 +103,8 @@ export class Tenant {
   /** What the current change is caused by; the adapters set it, the scheduler sets "timer" while firing. */
   cause: Cause = "request";
   private eventSeq = 0;
+  /** Made on the first watch(): most tenants are never watched. */
+  private watchers: Set<TenantWatcher> | undefined;
   private journalSeq = 0;
   private firingAt: number | null = null;
   private settling = false;
@@ -124,6 +137,34 @@ export class Tenant {
     return (this.eventLog ??= new Ring(this.eventLogSize));
   }
 
+  /** The tenant's faults (`/__sandbox/faults`), oldest first. */
+  get faults(): Faults {
+    return (this.faultBook ??= new Faults());
+  }
+
+  /** The tenant's faults if it ever had any (the pipeline's quick look on every call). */
+  peekFaults(): Faults | undefined {
+    return this.faultBook;
+  }
+
+  /** Installs faults from a snapshot. */
+  restoreFaults(faults: Faults): void {
+    this.faultBook = faults;
+  }
+
+  /**
+   * The fault that hits this provider call, if any, counted as applied and recorded as an event with
+   * cause "fault" (entity "fault", its id, remaining calls before and after, what it did in detail).
+   */
+  takeFault(call: FaultCall): FaultHit | undefined {
+    const book = this.faultBook;
+    if (book === undefined || book.empty) return undefined;
+    const hit = book.take(call, this.now());
+    if (hit === undefined) return undefined;
+    this.record({ provider: call.provider, entity: "fault", id: hit.fault.id, from: hit.remainingBefore, to: hit.fault.remaining, detail: faultDetail(hit, call) }, "fault");
+    return hit;
+  }
+
   /** The tenant's seeded generator: the same server seed and tenant id always start the same sequence. */
   get rng(): Rng {
     return (this.generator ??= new Rng(`${this.seed}\u0000${this.id}`));
@@ -150,8 +191,38 @@ export class Tenant {
     this.timers?.cancel(timerId);
   }
 
-  record(event: Omit<DomainEvent, "seq" | "at" | "cause">): void {
-    this.events.push({ ...event, seq: ++this.eventSeq, at: this.now(), cause: this.cause });
+  /** Records a state change, caused by the current cause unless `cause` says otherwise. */
+  record(event: Omit<DomainEvent, "seq" | "at" | "cause">, cause: Cause = this.cause): void {
+    const recorded: DomainEvent = { ...event, seq: ++this.eventSeq, at: this.now(), cause };
+    this.events.push(recorded);
+    if (this.watchers !== undefined) for (const watcher of this.watchers) watcher.event(recorded);
+  }
+
+  /** The seq of the last event recorded (0 before the first), whether or not the event log still keeps it. */
+  get lastEventSeq(): number {
+    return this.eventSeq;
+  }
+
+  /** Tells `watcher` of every event from now on, until the returned function is called. */
+  watch(watcher: TenantWatcher): () => void {
+    const watchers = (this.watchers ??= new Set());
+    watchers.add(watcher);
+    return () => {
+      watchers.delete(watcher);
+    };
+  }
+
+  /** How many watchers follow this tenant now. */
+  get watcherCount(): number {
+    return this.watchers?.size ?? 0;
+  }
+
+  /** The registry replaced this tenant by `next` (a reset, an import): each watcher is told, then forgotten. */
+  replacedBy(next: Tenant): void {
+    const watchers = this.watchers;
+    if (watchers === undefined || next === this) return;
+    this.watchers = undefined;
+    for (const watcher of watchers) watcher.replaced(next);
   }
 
   /** Journals a call. Equal texts (paths, `{}`, a list every tenant reads) are kept once for all tenants. */

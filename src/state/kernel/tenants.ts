@@ -105,6 +105,7 @@ export class TenantRegistry {
     const tenant = this.create(id);
     this.tenants.set(id, tenant);
     if (previous !== undefined) this.shared.directory.drop(previous);
+    previous?.replacedBy(tenant);
     this.touch(tenant);
     return tenant;
   }
@@ -119,6 +120,7 @@ export class TenantRegistry {
     const previous = this.tenants.get(tenant.id);
     this.tenants.set(tenant.id, tenant);
     if (previous !== undefined && previous !== tenant) this.shared.directory.drop(previous);
+    previous?.replacedBy(tenant);
     this.touch(tenant);
   }
 

@@ -60,6 +60,15 @@ export function approve(tenant: Tenant, deal: Deal): void {
   setStatus(tenant, deal, "Approved");
 }
 
+/**
+ * Rejected by the platform's moderation (fraud, a rule broken): from Created or Paid, final; its timer is
+ * dropped. The real API has no call for it, so the control plane stands in for the moderator.
+ */
+export function reject(tenant: Tenant, deal: Deal, reason: string | null): void {
+  clearTimer(tenant, deal);
+  setStatus(tenant, deal, "Rejected", { deal_id: deal.dealId, reason });
+}
+
 /** True when `deal` waits on exactly this timer (a stale timer of an earlier state is ignored). */
 export function awaits(deal: Deal, timerId: number, status: DealStatus): boolean {
   return deal.status === status && deal.timer === timerId;

@@ -3,7 +3,7 @@ import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { attribute } from "./attribution.js";
 import { findCatalog } from "./catalogs.js";
-import { cancel, enterCreated, pay } from "./deal-machine.js";
+import { cancel, enterCreated, pay, reject } from "./deal-machine.js";
 import { freshCode } from "./ids.js";
 import { toCents, paymentSum } from "./money.js";
 import { PROVIDER, type Catalog, type Deal, type DealStatus, type Offer } from "./model.js";
@@ -83,10 +83,12 @@ export function createDeal(tenant: Tenant, input: DealInput): Result<{ deal: Dea
     deadline: null,
     partnerId: null,
     attribution: null,
+    promoId: null,
   };
   const attribution = attribute(tenant, input.catalog, deal);
   deal.partnerId = attribution.partnerId;
   deal.attribution = attribution.source;
+  deal.promoId = attribution.promoId;
   state.deals.set(deal.id, deal);
   state.dealIds.set(deal.dealId, deal.id);
   tenant.record({
@@ -95,7 +97,7 @@ export function createDeal(tenant: Tenant, input: DealInput): Result<{ deal: Dea
     id: deal.id,
     from: null,
     to: deal.status,
-    detail: { deal_id: deal.dealId, attribution: attribution.source, partner_id: attribution.partnerId, warning: attribution.warning },
+    detail: { deal_id: deal.dealId, attribution: attribution.source, partner_id: attribution.partnerId, promo_id: attribution.promoId, warning: attribution.warning },
   });
   if (deal.status === "Paid") pay(tenant, deal, input.catalog);
   else enterCreated(tenant, deal, input.catalog);
@@ -112,7 +114,7 @@ function findByDealId(tenant: Tenant, dealId: string): Deal | undefined {
 export function updateDeal(tenant: Tenant, deal: Deal, patch: DealPatch): Result<Deal, DealError> {
   const target = patch.status ?? deal.status;
   const costChanges = patch.cost !== undefined && toCents(patch.cost) !== toCents(deal.cost);
-  if (deal.status === "Canceled" || deal.status === "Approved") {
+  if (deal.status === "Canceled" || deal.status === "Approved" || deal.status === "Rejected") {
     const returnedChanges = patch.isReturned !== undefined && patch.isReturned !== deal.isReturned;
     if (target !== deal.status || costChanges || returnedChanges) return fail({ kind: "final", status: deal.status });
   }
@@ -132,5 +134,15 @@ export function updateDeal(tenant: Tenant, deal: Deal, patch: DealPatch): Result
     if (target === "Paid" && catalog !== undefined) pay(tenant, deal, catalog);
     else if (target === "Canceled") cancel(tenant, deal);
   }
+  return ok(deal);
+}
+
+/** Only a deal the platform has not settled yet (Created or Paid) can be rejected. */
+export type RejectError = { kind: "notRejectable"; status: DealStatus };
+
+/** The platform's moderation rejects a Created or Paid deal (POST /__sandbox/myshare/deals/{id}/rejection). */
+export function rejectDeal(tenant: Tenant, deal: Deal, reason: string | null): Result<Deal, RejectError> {
+  if (deal.status !== "Created" && deal.status !== "Paid") return fail({ kind: "notRejectable", status: deal.status });
+  reject(tenant, deal, reason);
   return ok(deal);
 }

@@ -85,6 +85,20 @@ export interface Partner {
   joinedAt: number;
 }
 
+/**
+ * A personal promo code the business partner made (POST /promo/): valid in each of its catalogs, worth
+ * `percent` (within every one of those catalogs' min/max_promo_code_percent). It belongs to no partner.
+ */
+export interface PromoCode {
+  id: string;
+  code: string;
+  percent: number;
+  /** Catalog UUIDs, in the order sent. */
+  catalogIds: string[];
+  createdAt: number;
+  modifiedAt: number;
+}
+
 export type DealStatus = MsDealStatus;
 
 export interface Deal {
@@ -113,6 +127,8 @@ export interface Deal {
   /** Who brought the buyer: the partner of the uid in another_data, else of the promo code. */
   partnerId: string | null;
   attribution: "link" | "promo" | null;
+  /** The personal promo code (POST /promo/) that attributed the deal, if it was one. */
+  promoId: string | null;
 }
 
 export interface MyshareState {
@@ -121,6 +137,8 @@ export interface MyshareState {
   offers: Map<string, Offer>;
   landings: Map<string, Landing>;
   partners: Map<string, Partner>;
+  /** Personal promo codes (POST /promo/), by id. */
+  promos: Map<string, PromoCode>;
   deals: Map<string, Deal>;
   /** deal_id -> system id */
   dealIds: Map<string, string>;

@@ -25,7 +25,7 @@ export function joinPartner(tenant: Tenant, catalogId: string, percent: number |
   const partner: Partner = {
     id: freshUuid(tenant, (id) => state.partners.has(id)),
     catalogId,
-    promoCode: freshCode(tenant, 12, (code) => partners.some((p) => p.promoCode === code)),
+    promoCode: freshCode(tenant, 12, (code) => partners.some((p) => p.promoCode === code) || [...state.promos.values()].some((p) => p.code === code)),
     uid: freshCode(tenant, 8, (uid) => partners.some((p) => p.uid === uid)),
     percent: chosen,
     joinedAt: tenant.now(),

@@ -19,6 +19,7 @@ export function exportMyshare(tenant: Tenant): JsonValue {
     offers: [...state.offers.values()],
     landings: [...state.landings.values()],
     partners: [...state.partners.values()],
+    promos: [...state.promos.values()],
     deals: [...state.deals.values()],
   };
   return JSON.parse(JSON.stringify(snapshot));
@@ -51,6 +52,7 @@ export function importMyshare(tenant: Tenant, data: unknown): Result<void, strin
     ["landing id", snap.landings.map((l) => l.id)],
     ["partner id", snap.partners.map((p) => p.id)],
     ["partner uid", snap.partners.map((p) => p.uid)],
+    ["promo id", snap.promos.map((p) => p.id)],
     ["deal id", snap.deals.map((d) => d.id)],
     ["deal dealId", snap.deals.map((d) => d.dealId)],
   ];
@@ -64,11 +66,22 @@ export function importMyshare(tenant: Tenant, data: unknown): Result<void, strin
   for (const item of [...snap.offers, ...snap.landings, ...snap.partners]) {
     if (!catalogs.has(item.catalogId)) return fail(`${item.id} points to catalog ${item.catalogId}, which the snapshot lacks; add that catalog or remove ${item.id}`);
   }
+  const promos = new Set(snap.promos.map((p) => p.id));
+  for (const promo of snap.promos) {
+    const missing = promo.catalogIds.find((id) => !catalogs.has(id));
+    if (missing !== undefined) return fail(`promo ${promo.id} points to catalog ${missing}, which the snapshot lacks; add that catalog or remove it from the promo's catalogIds`);
+    const partnerCode = snap.partners.find((p) => p.promoCode === promo.code && promo.catalogIds.includes(p.catalogId));
+    const twin = snap.promos.find((p) => p.id !== promo.id && p.code === promo.code && p.catalogIds.some((id) => promo.catalogIds.includes(id)));
+    if (partnerCode !== undefined || twin !== undefined) {
+      return fail(`promo ${promo.id}: code ${promo.code} appears twice in one catalog; a promo code must be unique within each of its catalogs`);
+    }
+  }
   for (const deal of snap.deals) {
     const offer = offers.get(deal.offerId);
     if (offer === undefined || offer.catalogId !== deal.catalogId) {
       return fail(`deal ${deal.id} points to offer ${deal.offerId} of catalog ${deal.catalogId}, which the snapshot lacks; add that offer or remove the deal`);
     }
+    if (deal.promoId !== null && !promos.has(deal.promoId)) return fail(`deal ${deal.id} points to promo ${deal.promoId}, which the snapshot lacks; add that promo or set its promoId to null`);
     if (deal.partnerId !== null && !partners.has(deal.partnerId)) return fail(`deal ${deal.id} points to partner ${deal.partnerId}, which the snapshot lacks; add that partner or set its partnerId to null`);
   }
   const state: MyshareState = {
@@ -77,6 +90,7 @@ export function importMyshare(tenant: Tenant, data: unknown): Result<void, strin
     offers,
     landings: new Map(snap.landings.map((l) => [l.id, l])),
     partners: new Map(snap.partners.map((p) => [p.id, p])),
+    promos: new Map(snap.promos.map((p) => [p.id, { ...p, catalogIds: [...p.catalogIds] }])),
     deals: new Map(snap.deals.map((d) => [d.id, d])),
     dealIds: new Map(snap.deals.map((d) => [d.dealId, d.id])),
   };

@@ -31,6 +31,7 @@ export function emptyState(profile: Profile): MyshareState {
     offers: new Map(),
     landings: new Map(),
     partners: new Map(),
+    promos: new Map(),
     deals: new Map(),
     dealIds: new Map(),
   };

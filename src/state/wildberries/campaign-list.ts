@@ -1,5 +1,6 @@
 import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
+import { isUnlisted } from "./campaign-machine.js";
 import { visibleView } from "./campaign-status.js";
 import type { Campaign, CampaignView, Catalogue } from "./model.js";
 
@@ -41,6 +42,7 @@ function visibleCampaigns(tenant: Tenant): Visible[] {
   if (state === undefined) return [];
   const out: Visible[] = [];
   for (const campaign of state.campaigns.values()) {
+    if (isUnlisted(tenant, campaign)) continue;
     const view = visibleView(tenant, campaign);
     if (view !== undefined) out.push({ campaign, view });
   }

@@ -2,7 +2,7 @@ import { peekState } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { fail, ok, type Result } from "../kernel/result.js";
 import { ACTION_TARGET, actionAllowed } from "./campaign-rules.js";
-import { setCampaignStatus } from "./campaign-status.js";
+import { setCampaignStatus, SYNC_MS } from "./campaign-status.js";
 import { isRealistic, nextTick, STATUS_TICK_MS } from "./consistency.js";
 import type { Campaign, StatusAction } from "./model.js";
 import { ADVERT_ID } from "./timer-fields.js";
@@ -58,15 +58,45 @@ export function deleteCampaign(tenant: Tenant, campaign: Campaign): Result<void,
   return ok(undefined);
 }
 
-/** The purge timer: the -1 campaign leaves the state. */
-export function purgeCampaign(tenant: Tenant, advertId: number): boolean {
+/**
+ * The first 3-minute sync after a purge (strictly after it): until then, under realistic consistency,
+ * lists and counts (which show the last sync) still show the purged campaign as -1.
+ */
+export const unlistedAt = (purgeAt: number): number => nextTick(purgeAt, SYNC_MS);
+
+/** Whether lists and counts no longer show a deleted campaign at the tenant's now (findCampaign forgets it at purgeAt). */
+export function isUnlisted(tenant: Tenant, campaign: Campaign): boolean {
+  if (campaign.status !== -1 || campaign.purgeAt === null) return false;
+  const now = tenant.now();
+  return isRealistic(tenant) ? now >= unlistedAt(campaign.purgeAt) : now >= campaign.purgeAt;
+}
+
+/**
+ * The purge timer. At `purgeAt` the -1 campaign is purged: an unknown id to every method from then on
+ * (the event -1 -> null). Under immediate consistency it leaves the state at once; under realistic
+ * consistency it stays listed until the next 3-minute sync, where the same timer fires again and
+ * removes it. Returns what this firing did.
+ */
+export function purgeCampaign(tenant: Tenant, advertId: number): { purged: boolean; unlisted: boolean } {
   const state = peekState(tenant, "wildberries");
   const campaign = state?.campaigns.get(advertId);
-  if (state === undefined || campaign === undefined || campaign.status !== -1) return false;
+  if (state === undefined || campaign === undefined || campaign.status !== -1 || campaign.purgeAt === null) return { purged: false, unlisted: false };
+  const until = unlistedAt(campaign.purgeAt);
+  if (tenant.now() >= until) {
+    // The sync after the purge: the campaign was purged (and its event recorded) at purgeAt.
+    state.campaigns.delete(advertId);
+    return { purged: false, unlisted: true };
+  }
   tenant.cancel(campaign.pendingBidTimer);
-  state.campaigns.delete(advertId);
+  campaign.pendingBidTimer = null;
+  campaign.pendingBids = [];
   tenant.record({ provider: "wildberries", entity: "campaign", id: String(advertId), from: -1, to: null });
-  return true;
+  if (isRealistic(tenant)) {
+    tenant.schedule(until, TIMER_PURGE, ADVERT_ID.of(advertId));
+    return { purged: true, unlisted: false };
+  }
+  state.campaigns.delete(advertId);
+  return { purged: true, unlisted: true };
 }
 
 /** Statuses the moderator can decline from (control plane): ready, active and paused campaigns. */

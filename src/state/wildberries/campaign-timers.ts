@@ -28,6 +28,6 @@ export const campaignTimers: Record<string, TimerHandler> = {
   [TIMER_PURGE]: (tenant, timer) => {
     const id = ADVERT_ID.read(timer.payload);
     if (id === undefined) return;
-    return { advertId: id, purged: purgeCampaign(tenant, id) };
+    return { advertId: id, ...purgeCampaign(tenant, id) };
   },
 };

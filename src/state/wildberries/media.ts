@@ -1,6 +1,7 @@
 import type { Tenant } from "../kernel/tenant.js";
 import { fail, ok, type Result } from "../kernel/result.js";
 import { enterMediaStatus } from "./media-machine.js";
+import { mediaCreative, type MediaCreativeInput } from "./media-creative.js";
 import type { MediaCampaign, MediaItem, MediaStatus } from "./model.js";
 import { nextAdvertId, wildberriesState } from "./state.js";
 
@@ -15,6 +16,8 @@ export interface NewMediaItem {
   place?: number | undefined;
   advertType?: number | undefined;
   categoryName?: string | undefined;
+  /** The creative fields sent; the rest take their defaults (media-creative.ts). */
+  creative?: MediaCreativeInput | undefined;
 }
 
 export interface NewMediaCampaign {
@@ -46,7 +49,7 @@ export function createMedia(tenant: Tenant, input: NewMediaCampaign): Result<Med
   if (status === 5 && from <= now) return fail({ kind: "scheduledNeedsFuture" });
   const state = wildberriesState(tenant);
   const advertId = nextAdvertId(tenant, state);
-  const items = (input.items ?? []).map((item) => newItem(tenant, item, from, to));
+  const items = (input.items ?? []).map((item) => newItem(tenant, advertId, item, from, to));
   const campaign: MediaCampaign = {
     advertId,
     name: input.name,
@@ -79,15 +82,16 @@ export function createMedia(tenant: Tenant, input: NewMediaCampaign): Result<Med
   return ok(campaign);
 }
 
-function newItem(tenant: Tenant, input: NewMediaItem, from: number, to: number): MediaItem {
+function newItem(tenant: Tenant, advertId: number, input: NewMediaItem, from: number, to: number): MediaItem {
   const state = wildberriesState(tenant);
   const now = tenant.now();
   const { subjects, nms } = state.catalogue;
   const subject = subjects[tenant.rng.int(0, Math.max(0, subjects.length - 1))];
   const subjectNms = subject === undefined ? [] : nms.filter((n) => n.subjectId === subject.id).slice(0, 3).map((n) => n.nm);
   state.nextMediaItemId += tenant.rng.int(1, 37);
+  const id = state.nextMediaItemId;
   return {
-    id: state.nextMediaItemId,
+    id,
     name: input.name,
     status: 1,
     place: input.place ?? 1,
@@ -103,5 +107,6 @@ function newItem(tenant: Tenant, input: NewMediaItem, from: number, to: number):
     nms: subjectNms,
     subjectId: subject?.id ?? 0,
     subjectName: subject?.name ?? "",
+    creative: mediaCreative(input.creative ?? {}, { advertId, itemId: id, nms: subjectNms }),
   };
 }

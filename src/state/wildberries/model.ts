@@ -174,6 +174,29 @@ export interface MediaItem {
   nms: number[];
   subjectId: number;
   subjectName: string;
+  /** What the banner shows and where it leads (research §5.18), as GET /adv/v1/advert sends it. */
+  creative: MediaCreative;
+}
+
+/** A banner's creative fields (research §5.18): set when the campaign is created, shown as set. */
+export interface MediaCreative {
+  /** The page a click leads to. */
+  url: string;
+  /** The text lines under the banner. */
+  bottomText1: string;
+  bottomText2: string;
+  /** The text of a push notification or mailing. */
+  message: string;
+  /** Mailing format (1 common, 2 partial, 3 unique) or social network (1 VKontakte, 2 OK); 0 none. */
+  additionalSettings: number;
+  /** Recipients of a push notification; 0 none. */
+  receiversCount: number;
+  /** The promotion (sale) the banner belongs to; "" none. */
+  actionName: string;
+  /** Hours of the day the banner is shown ([] every hour). */
+  showHours: { from: number; to: number }[];
+  /** The advertising label id for the ad registry (ОРД). */
+  erid: string;
 }
 
 export interface MediaCampaign {

@@ -1,6 +1,7 @@
 import type { CampaignStatus } from "../../contracts/yoomoney/enums.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { numberField } from "../kernel/timer-payload.js";
+import { merchantKindOf } from "./merchant.js";
 import { AUTO_MODERATION_DELAY_MS, usesOneOffPins, type Campaign } from "./model.js";
 
 export const TIMER_START = "yoomoney.campaignStart";
@@ -35,14 +36,21 @@ export function run(tenant: Tenant, campaign: Campaign): "started" | "pin-requir
   return to;
 }
 
-/** The moderator's approval: verified, and started at campaignStart when one is set (at once if it is due). */
+/**
+ * The moderator's approval: verified, and started at campaignStart when one is set (at once if it is due).
+ * Without campaignStart an aggregator's campaign starts at once, a store's waits for campaigns/start
+ * (research §7: "aggregator's campaign starts at the moment of uploading; store's campaign awaits verification").
+ */
 export function approve(tenant: Tenant, campaign: Campaign, comment: string | null): void {
   tenant.cancel(campaign.timers.moderation);
   campaign.timers.moderation = null;
   campaign.moderationComment = comment;
   setStatus(tenant, campaign, "verified", comment ?? undefined);
   const start = campaign.fields.campaignStart;
-  if (start === undefined) return;
+  if (start === undefined) {
+    if (merchantKindOf(tenant) === "aggregator") run(tenant, campaign);
+    return;
+  }
   const startAt = Date.parse(start);
   if (startAt <= tenant.now()) run(tenant, campaign);
   else campaign.timers.start = tenant.schedule(startAt, TIMER_START, CAMPAIGN_ID.of(campaign.ymCampaignId));

@@ -3,6 +3,7 @@ import type { CreateCampaignRequest, UpdateCampaignRequest } from "../../contrac
 import type { CampaignStatus } from "../../contracts/yoomoney/enums.js";
 import { fail, ok, type Result } from "../kernel/result.js";
 import type { Tenant } from "../kernel/tenant.js";
+import { forgetUnreachableLink } from "./accept-url-reach.js";
 import { resolveCampaign, stateOf } from "./campaign-key.js";
 import { claimCampaigns, ownedByAnotherPartner } from "./campaign-owners.js";
 import { mergeFields, sameDiscount, toFields } from "./campaign-fields.js";
@@ -44,6 +45,7 @@ export function createCampaign(tenant: Tenant, request: CreateCampaignRequest): 
     leads: new Map(),
     shows: 0,
     moderationComment: null,
+    acceptUrlReachable: true,
     timers: { start: null, end: null, moderation: null },
   };
   state.campaigns.set(campaign.ymCampaignId, campaign);
@@ -72,7 +74,9 @@ export function updateCampaign(tenant: Tenant, patch: UpdateCampaignRequest): Re
   }
   const problem = checkCampaign(merged, tenant.now());
   if (problem) return fail(about(problem, stateOf(campaign)));
+  const previousUrl = campaign.fields.acceptUrl;
   campaign.fields = merged;
+  forgetUnreachableLink(tenant, campaign, previousUrl);
   submitForModeration(tenant, campaign);
   scheduleEnd(tenant, campaign);
   return ok(stateOf(campaign));

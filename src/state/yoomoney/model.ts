@@ -1,4 +1,4 @@
-import type { CampaignStatus, RedeemStatus } from "../../contracts/yoomoney/enums.js";
+import type { CampaignStatus, MerchantKind, RedeemStatus } from "../../contracts/yoomoney/enums.js";
 import type { CreateCampaignRequest } from "../../contracts/yoomoney/campaign-fields.js";
 import type { PinStore } from "./pin-store.js";
 
@@ -51,6 +51,8 @@ export interface Campaign {
   leads: Map<string, Lead>;
   shows: number;
   moderationComment: string | null;
+  /** false once the control plane marks the acceptUrl unreachable (research §9: the campaign is suspended). */
+  acceptUrlReachable: boolean;
   timers: CampaignTimers;
 }
 
@@ -60,9 +62,12 @@ export interface YooMoneyState {
   byPartnerId: Map<number, number>;
   nextId: number;
   clickIds: Set<string>;
+  /** What the partner (the login, i.e. the tenant) is; it decides what approval without campaignStart does. */
+  merchantKind: MerchantKind;
 }
 
 export const DEFAULT_OFFER_DURATION_HOURS = 336;
+export { DEFAULT_MERCHANT_KIND } from "../../contracts/yoomoney/enums.js";
 export const RUBLE = 643;
 export const AUTO_MODERATION_DELAY_MS = 5 * 60 * 1000;
 

@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from "../kernel/result.js";
 import type { Tenant } from "../kernel/tenant.js";
 import { renderAcceptUrl } from "./accept-url.js";
+import { suspendIfStarted } from "./accept-url-reach.js";
 import { setStatus } from "./campaign-machine.js";
 import { DEFAULT_OFFER_DURATION_HOURS, usesOneOffPins, type Campaign, type Offer } from "./model.js";
 import { findCampaign, yoomoneyState } from "./state.js";
@@ -17,7 +18,9 @@ export interface TakenOffer {
 
 export type OfferError =
   | { kind: "notFound"; ymCampaignId: number }
-  | { kind: "notStarted"; ymCampaignId: number; status: Campaign["status"] };
+  | { kind: "notStarted"; ymCampaignId: number; status: Campaign["status"] }
+  /** The user followed the link and got an error; the campaign is suspended (status: paused). */
+  | { kind: "acceptUrlUnreachable"; ymCampaignId: number; status: Campaign["status"] };
 
 /** A new clickId in the documented shape (615737-1227535-12368), unique within the tenant. */
 function newClickId(tenant: Tenant): string {
@@ -34,12 +37,17 @@ function newClickId(tenant: Tenant): string {
 /**
  * A YooMoney user takes the offer of a started campaign: a clickId, the next unused one-off code (or the
  * reusable couponCode), the rendered acceptUrl, valid offerDuration hours. Handing out the last unused
- * code moves the campaign to pin-required.
+ * code moves the campaign to pin-required. While the acceptUrl is marked unreachable the user gets an
+ * error instead (no offer, no code handed out) and the campaign is suspended.
  */
 export function takeOffer(tenant: Tenant, ymCampaignId: number): Result<TakenOffer, OfferError> {
   const campaign = findCampaign(tenant, ymCampaignId);
   if (campaign === undefined) return fail({ kind: "notFound", ymCampaignId });
   if (campaign.status !== "started") return fail({ kind: "notStarted", ymCampaignId, status: campaign.status });
+  if (!campaign.acceptUrlReachable) {
+    suspendIfStarted(tenant, campaign);
+    return fail({ kind: "acceptUrlUnreachable", ymCampaignId, status: campaign.status });
+  }
 
   const now = tenant.now();
   const clickId = newClickId(tenant);

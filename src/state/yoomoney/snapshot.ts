@@ -18,6 +18,7 @@ export function exportYooMoney(tenant: Tenant): JsonValue {
   const snapshot: YooMoneySnapshot = {
     nextId: state.nextId,
     clickIds: [...state.clickIds],
+    merchantKind: state.merchantKind,
     campaigns: [...state.campaigns.values()].map((c) => ({
       ymCampaignId: c.ymCampaignId,
       status: c.status,
@@ -27,12 +28,13 @@ export function exportYooMoney(tenant: Tenant): JsonValue {
       leads: [...c.leads.values()],
       shows: c.shows,
       moderationComment: c.moderationComment,
+      acceptUrlReachable: c.acceptUrlReachable,
       timers: c.timers,
     })),
   };
   // Plain JSON by a round trip, but for the codes (already strings, and up to millions of them: a
   // round trip of those blocked every tenant for seconds); they go in where the placeholder stood.
-  const plain: { nextId: JsonValue; clickIds: JsonValue; campaigns: JsonObject[] } = JSON.parse(JSON.stringify(snapshot));
+  const plain: { nextId: JsonValue; clickIds: JsonValue; merchantKind: JsonValue; campaigns: JsonObject[] } = JSON.parse(JSON.stringify(snapshot));
   const campaigns = [...state.campaigns.values()];
   plain.campaigns.forEach((campaign, i) => {
     const pins = campaigns[i]?.pins.snapshot() ?? noPins();
@@ -52,7 +54,13 @@ export function importYooMoney(tenant: Tenant, data: unknown): Result<void, stri
   if (data === null) return ok(undefined);
   const parsed = YooMoneySnapshot.safeParse(data);
   if (!parsed.success) return fail(describeIssues(parsed.error));
-  const state: YooMoneyState = { campaigns: new Map(), byPartnerId: new Map(), nextId: parsed.data.nextId, clickIds: new Set(parsed.data.clickIds) };
+  const state: YooMoneyState = {
+    campaigns: new Map(),
+    byPartnerId: new Map(),
+    nextId: parsed.data.nextId,
+    clickIds: new Set(parsed.data.clickIds),
+    merchantKind: parsed.data.merchantKind,
+  };
   const highest = parsed.data.campaigns.reduce((max, c) => Math.max(max, c.ymCampaignId), 0);
   if (highest >= parsed.data.nextId) {
     return fail(`nextId: ${parsed.data.nextId} must be above every ymCampaignId (campaign ${highest}); set it to at least ${highest + 1}`);
@@ -65,6 +73,9 @@ export function importYooMoney(tenant: Tenant, data: unknown): Result<void, stri
     const unknownClick = c.offers.find((o) => !state.clickIds.has(o.clickId));
     if (unknownClick !== undefined) {
       return fail(`campaign ${c.ymCampaignId}: offer clickId ${unknownClick.clickId} is missing from clickIds; add it there`);
+    }
+    if (!c.acceptUrlReachable && c.fields.acceptUrl === undefined) {
+      return fail(`campaign ${c.ymCampaignId}: acceptUrlReachable is false but the campaign has no acceptUrl; set it to true`);
     }
     const pins = PinStore.restore(c.pins);
     if (pins.counters.total !== c.pins.codes.length || c.pins.statuses.length !== c.pins.codes.length) {
@@ -80,6 +91,7 @@ export function importYooMoney(tenant: Tenant, data: unknown): Result<void, stri
       leads: new Map(c.leads.map((l) => [l.transactionId, l])),
       shows: c.shows,
       moderationComment: c.moderationComment,
+      acceptUrlReachable: c.acceptUrlReachable,
       timers: c.timers,
     };
     if (state.campaigns.has(c.ymCampaignId) || state.byPartnerId.has(c.fields.partnerCampaignId)) {

@@ -1,6 +1,6 @@
 import { peekState, stateOf } from "../kernel/tenant-states.js";
 import type { Tenant } from "../kernel/tenant.js";
-import type { Campaign, YooMoneyState } from "./model.js";
+import { DEFAULT_MERCHANT_KIND, type Campaign, type YooMoneyState } from "./model.js";
 
 declare module "../kernel/provider-states.js" {
   interface ProviderStates {
@@ -9,7 +9,7 @@ declare module "../kernel/provider-states.js" {
 }
 
 export function emptyState(tenant: Tenant): YooMoneyState {
-  return { campaigns: new Map(), byPartnerId: new Map(), nextId: tenant.rng.int(1000, 99_999), clickIds: new Set() };
+  return { campaigns: new Map(), byPartnerId: new Map(), nextId: tenant.rng.int(1000, 99_999), clickIds: new Set(), merchantKind: DEFAULT_MERCHANT_KIND };
 }
 
 /** The tenant's YooMoney data, created on first use. A reset tenant is a new object, so it starts empty. */

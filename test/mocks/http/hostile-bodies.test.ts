@@ -2,6 +2,7 @@ import { gzipSync } from "node:zlib";
 import request from "supertest";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MAX_JSON_DEPTH } from "../../../src/mocks/http/json-depth.js";
+import { collectLogs } from "../../support/log-lines.js";
 import { makeSandbox } from "../../support/sandbox.js";
 
 const TOKEN = "Bearer hostile";
@@ -180,8 +181,9 @@ describe("the last resort", () => {
     vi.restoreAllMocks();
   });
 
-  it("a sandbox bug is each provider's 500, its stack goes to stderr only, and the process keeps serving", async () => {
-    const sandbox = makeSandbox();
+  it("a sandbox bug is each provider's 500, its stack goes to the log only (level 50), and the process keeps serving", async () => {
+    const logs = await collectLogs("error");
+    const sandbox = makeSandbox({ logger: logs.logger });
     const { app } = sandbox;
     await request(app).get("/__sandbox/clock").set("Authorization", TOKEN).expect(200);
     const tenant = sandbox.registry.get("hostile");
@@ -189,7 +191,6 @@ describe("the last resort", () => {
     tenant.settle = () => {
       throw new Error("simulated sandbox bug");
     };
-    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     const ym = await request(app).post(`${YM}/categories/get`).set("Authorization", TOKEN).send({});
     const wb = await request(app).get("/ping").set("Authorization", TOKEN);
     const ms = await request(app).get("/catalog/").set("Authorization", TOKEN);
@@ -208,12 +209,13 @@ describe("the last resort", () => {
     expect(ms.status).toBe(500);
     expect(ms.body).toEqual({ detail: "A server error occurred." });
     for (const res of [ym, wb, ms]) expect(res.text).not.toMatch(/simulated|\bat \w|\.ts:\d/);
-    const logged = stderr.mock.calls.map((args) => String(args[0])).join("");
-    expect(logged).toContain("promo-sandbox: internal error on POST /api/offerwall/v1/categories/get: Error: simulated sandbox bug");
-    expect(logged).toContain("promo-sandbox: internal error on GET /ping");
-    expect(logged).toContain("promo-sandbox: internal error on GET /catalog/");
-    expect(logged).toMatch(/\n\s+at /);
-    stderr.mockRestore();
+    const errors = logs.lines();
+    expect(errors.map((line) => [line.level, line.method, line.path, line.msg])).toEqual([
+      [50, "POST", "/api/offerwall/v1/categories/get", "internal error on POST /api/offerwall/v1/categories/get: Error: simulated sandbox bug"],
+      [50, "GET", "/ping", "internal error on GET /ping: Error: simulated sandbox bug"],
+      [50, "GET", "/catalog/", "internal error on GET /catalog/: Error: simulated sandbox bug"],
+    ]);
+    for (const line of errors) expect(line.err).toMatchObject({ type: "Error", message: "simulated sandbox bug", stack: expect.stringMatching(/\n\s+at /) });
     await request(app).post(`${YM}/categories/get`).set("Authorization", TOKEN).send({}).expect(200);
   });
 

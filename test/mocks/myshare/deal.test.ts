@@ -128,9 +128,9 @@ describe("attribution", () => {
     await createDeal(app, { deal_id: "unknown", promo_code: "NOPE" });
     const created = (await events(app, "deal")).map((e) => e.detail);
     expect(created).toEqual([
-      { deal_id: "both", attribution: "link", partner_id: partner.partner_id, warning: null },
-      { deal_id: "promo", attribution: "promo", partner_id: other.partner_id, warning: null },
-      { deal_id: "unknown", attribution: null, partner_id: null, warning: "promo code NOPE belongs to no partner of catalog super_catalog" },
+      { deal_id: "both", attribution: "link", partner_id: partner.partner_id, promo_id: null, warning: null },
+      { deal_id: "promo", attribution: "promo", partner_id: other.partner_id, promo_id: null, warning: null },
+      { deal_id: "unknown", attribution: null, partner_id: null, promo_id: null, warning: "promo code NOPE is neither a partner's nor a personal promo code of catalog super_catalog" },
     ]);
   });
 });

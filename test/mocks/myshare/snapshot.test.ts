@@ -39,6 +39,55 @@ describe("myshare state export and import", () => {
   });
 });
 
+describe("personal promo codes in the snapshot", () => {
+  it("export carries the promo codes and the deal's promoId; import restores check_promo and attribution", async () => {
+    const { app } = makeSandbox();
+    const { catalog } = await setup(app);
+    const promo = (await api(app, "POST", "/promo/", { code: "Friend", percent_discounts: 5, catalog: [catalog.id] })).body;
+    await createDeal(app, { deal_id: "by-friend", promo_code: "Friend" });
+    const exported = (await control(app, "GET", "/state")).body;
+    SandboxState.parse(exported);
+    expect(exported.providers.myshare.promos).toEqual([{ id: promo.id, code: "Friend", percent: 5, catalogIds: [catalog.id], createdAt: expect.any(Number), modifiedAt: expect.any(Number) }]);
+    expect(exported.providers.myshare.deals[0]).toMatchObject({ promoId: promo.id, attribution: "promo", partnerId: null });
+
+    expect((await control(app, "PUT", "/state", exported, OTHER_TOKEN)).status).toBe(200);
+    expect((await api(app, "GET", `/promo/${promo.id}/`, undefined, OTHER_TOKEN)).body).toEqual(promo);
+    expect((await api(app, "GET", "/promo/check_promo_by_code/?catalog_code=super_catalog&code=Friend", undefined, OTHER_TOKEN)).body).toEqual({ percent_discounts: 5 });
+    expect((await control(app, "GET", "/state", undefined, OTHER_TOKEN)).body.providers.myshare).toEqual(exported.providers.myshare);
+  });
+
+  it("a snapshot written before promo codes (no promos, no promoId) still imports", async () => {
+    const { app } = makeSandbox();
+    await setup(app);
+    await createDeal(app);
+    const exported = (await control(app, "GET", "/state")).body;
+    delete exported.providers.myshare.promos;
+    for (const deal of exported.providers.myshare.deals) delete deal.promoId;
+    expect((await control(app, "PUT", "/state", exported, OTHER_TOKEN)).status).toBe(200);
+    expect((await control(app, "GET", "/state", undefined, OTHER_TOKEN)).body.providers.myshare).toMatchObject({ promos: [], deals: [{ promoId: null }] });
+  });
+
+  it("refuses a promo pointing to a missing catalog, a code twice in one catalog, a deal pointing to a missing promo", async () => {
+    const { app } = makeSandbox();
+    const { catalog, partner } = await setup(app);
+    await api(app, "POST", "/promo/", { code: "Friend", percent_discounts: 5, catalog: [catalog.id] });
+    await createDeal(app, { promo_code: "Friend" });
+    const exported = (await control(app, "GET", "/state")).body;
+    const cases: Array<[(snap: typeof exported) => void, RegExp]> = [
+      [(snap) => (snap.providers.myshare.promos[0].catalogIds = ["nope"]), /providers\.myshare: promo [0-9a-f-]{36} points to catalog nope, which the snapshot lacks/],
+      [(snap) => (snap.providers.myshare.promos[0].code = partner.promo_code), /code [A-Z0-9]{12} appears twice in one catalog/],
+      [(snap) => (snap.providers.myshare.promos = []), /providers\.myshare: deal [A-Z0-9]{8} points to promo [0-9a-f-]{36}, which the snapshot lacks/],
+    ];
+    for (const [spoil, message] of cases) {
+      const copy = structuredClone(exported);
+      spoil(copy);
+      const res = await control(app, "PUT", "/state", copy, OTHER_TOKEN);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    }
+  });
+});
+
 describe("a tenant that never used myshare", () => {
   it("exports myshare as null, and exporting does not change the tenant's random sequence", async () => {
     const { app } = makeSandbox();

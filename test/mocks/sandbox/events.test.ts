@@ -89,7 +89,7 @@ describe("GET /__sandbox/events", () => {
     expect(res.body).toEqual({
       error: {
         code: "invalid_query",
-        message: `GET /__sandbox/events takes provider, entity, id and since (an event seq), each at most once: ${issue}`,
+        message: `GET /__sandbox/events takes provider, entity, id, cause and since (an event seq), each at most once: ${issue}`,
       },
     });
   });

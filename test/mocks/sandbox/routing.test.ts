@@ -1,5 +1,5 @@
 import request from "supertest";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { jsonResponse } from "../../../src/contracts/http/responses.js";
 import { buildSandboxDocument } from "../../../src/contracts/openapi/sandbox.js";
 import { controlTable } from "../../../src/contracts/sandbox/control-table.js";
@@ -9,6 +9,7 @@ import { createSandbox } from "../../../src/server.js";
 import { makeControlApp } from "../../support/control-app.js";
 import { FAKE_CONTROL, fakePlug } from "../../support/fake-provider.js";
 import { T0 } from "../../support/fixed-time.js";
+import { collectLogs } from "../../support/log-lines.js";
 
 const AUTH = "Bearer alice";
 const NOT_FOUND_HINT = 'the calls are listed in README.md ("Control plane") and openapi/sandbox.json';
@@ -23,11 +24,11 @@ describe("unknown paths and methods", () => {
     });
   });
 
-  it("faults are not part of the control plane yet: 404", async () => {
+  it("faults are part of the control plane: an empty fault is refused as such, not as an unknown path", async () => {
     const { app } = makeControlApp();
     const res = await request(app).post("/__sandbox/faults").set("Authorization", AUTH).send({});
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe("not_found");
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("invalid_fault");
   });
 
   it.each([
@@ -141,11 +142,9 @@ describe("provider control routers", () => {
       },
       {},
     );
-    const sandbox = createSandbox({ seed: "s", realNow: () => T0, validateResponses: true, providers: [{ ...fakePlug, control }] });
-    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const logs = await collectLogs("error");
+    const sandbox = createSandbox({ seed: "s", realNow: () => T0, validateResponses: true, providers: [{ ...fakePlug, control }], logger: logs.logger });
     const res = await request(sandbox.app).get("/__sandbox/boom").set("Authorization", AUTH);
-    const logged = stderr.mock.calls.map((args) => String(args[0])).join("");
-    stderr.mockRestore();
     expect(res.status).toBe(500);
     expect(res.body).toEqual({
       error: {
@@ -154,7 +153,16 @@ describe("provider control routers", () => {
       },
     });
     expect(res.text).not.toContain("at ");
-    expect(logged).toContain("promo-sandbox: internal error on GET /__sandbox/boom: Error: kaboom");
+    expect(logs.lines()).toEqual([
+      {
+        level: 50,
+        time: expect.any(Number),
+        method: "GET",
+        path: "/__sandbox/boom",
+        err: { type: "Error", message: "kaboom", stack: expect.stringMatching(/^Error: kaboom\n\s+at /) },
+        msg: "internal error on GET /__sandbox/boom: Error: kaboom",
+      },
+    ]);
     expect(sandbox.violations).toEqual([]);
   });
 });

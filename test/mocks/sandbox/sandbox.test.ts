@@ -83,7 +83,7 @@ describe("control plane through createSandbox", () => {
 
   it("unknown paths are 404 and wrong methods 405", async () => {
     const { app } = makeSandbox();
-    const missing = await request(app).get("/__sandbox/faults").set("Authorization", AUTH);
+    const missing = await request(app).get("/__sandbox/no-such-call").set("Authorization", AUTH);
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe("not_found");
     const wrong = await request(app).put("/__sandbox/clock").set("Authorization", AUTH);

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { firstChunk } from "../../support/first-chunk.js";
 import type { App } from "../../support/app.js";
 import request, { type Test } from "supertest";
 import { describe, expect, it } from "vitest";
@@ -24,6 +25,8 @@ interface Operation {
   path: string;
   access: Access;
   schema: JsonValue | undefined;
+  /** Its 200 is a stream that stays open (server-sent events): the walk reads its first chunk, then goes away. */
+  streams: boolean;
 }
 
 const isObject = (value: JsonValue | undefined): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -53,7 +56,13 @@ function operations(): Operation[] {
     for (const verb of VERBS) {
       const op = at(item, verb);
       if (!isObject(op)) continue;
-      out.push({ verb, path, access: accessOf(op.security), schema: at(op, "requestBody", "content", "application/json", "schema") });
+      out.push({
+        verb,
+        path,
+        access: accessOf(op.security),
+        schema: at(op, "requestBody", "content", "application/json", "schema"),
+        streams: at(op, "responses", "200", "content", "text/event-stream") !== undefined,
+      });
     }
   }
   return out;
@@ -91,6 +100,7 @@ function sample(schema: JsonValue | undefined, overrides: Record<string, JsonVal
 
 function send(app: App, op: Operation, path: string, authorization: string | undefined, body: JsonValue | undefined): Test {
   const req = request(app)[op.verb](path);
+  if (op.streams) req.buffer(true).parse(firstChunk);
   if (authorization !== undefined) req.set("Authorization", authorization);
   return body === undefined ? req : req.set("Content-Type", "application/json").send(JSON.stringify(body));
 }
@@ -128,7 +138,7 @@ async function makeVictim(app: App): Promise<{ token: string; ids: Record<string
 }
 
 /** Path parameters of the open calls that name something fixed (a served document, a file of the docs page). */
-const OPEN_PARAMS: Readonly<Record<string, string>> = { document: "sandbox", asset: "swagger-ui.css" };
+const OPEN_PARAMS: Readonly<Record<string, string>> = { document: "sandbox", asset: "swagger-ui.css", file: "app.js" };
 
 /** The one optional-token call that acts on a tenant: the caller's own (POST /__sandbox/provider-states). */
 const PROVIDER_STATES = "/__sandbox/provider-states";
@@ -138,7 +148,14 @@ describe("strict mode with an admin token: no control-plane call reaches another
 
   it("the document lists the calls the walk expects to find, in each access class", () => {
     const byAccess = (access: Access) => ops.filter((op) => op.access === access).map((op) => `${op.verb.toUpperCase()} ${op.path}`);
-    expect(byAccess("open")).toEqual(["GET /__sandbox/health", "GET /__sandbox/openapi/{document}.json", "GET /__sandbox/docs", "GET /__sandbox/docs/{asset}"]);
+    expect(byAccess("open")).toEqual([
+      "GET /__sandbox/health",
+      "GET /__sandbox/openapi/{document}.json",
+      "GET /__sandbox/docs",
+      "GET /__sandbox/docs/{asset}",
+      "GET /__sandbox/console",
+      "GET /__sandbox/console/{file}",
+    ]);
     expect(byAccess("optional")).toEqual(["POST /__sandbox/tokens", `POST ${PROVIDER_STATES}`]);
     expect(byAccess("admin")).toEqual(["GET /__sandbox/tenants"]);
     expect(byAccess("tenant").length).toBeGreaterThanOrEqual(17);

@@ -215,6 +215,26 @@ describe("GET / PUT /__sandbox/state", () => {
       expect(body).toMatchObject({ error: { code: "invalid_state", message: expect.stringContaining(`${PREFIX}campaigns[0].pins.codes[1]`) } });
     });
 
+    it("a merchantKind that is neither store nor aggregator", async () => {
+      const { status, body } = await refuse((_campaign, yoomoney) => {
+        yoomoney["merchantKind"] = "shop";
+      });
+      expect(status).toBe(400);
+      expect(body).toEqual(controlError("invalid_state", `${PREFIX}merchantKind: Invalid option: expected one of "store"|"aggregator"`));
+    });
+
+    it("an acceptUrl marked unreachable on a campaign without one", async () => {
+      const { status, body, id } = await refuse((campaign) => {
+        const fields = campaign["fields"];
+        if (typeof fields !== "object" || fields === null || Array.isArray(fields)) throw new Error("no fields");
+        fields["campaignType"] = "codeOffline";
+        delete fields["acceptUrl"];
+        campaign["acceptUrlReachable"] = false;
+      });
+      expect(status).toBe(400);
+      expect(body).toEqual(controlError("invalid_state", `${PREFIX}campaign ${id}: acceptUrlReachable is false but the campaign has no acceptUrl; set it to true`));
+    });
+
     // Like the scheduler's nextId (which must exceed every timer id), the next ymCampaignId must not
     // name a stored campaign: otherwise the next campaigns/create silently replaces that campaign.
     it("a nextId that is not above every stored ymCampaignId", async () => {
@@ -224,6 +244,38 @@ describe("GET / PUT /__sandbox/state", () => {
       expect(status).toBe(400);
       expect(body).toMatchObject({ error: { code: "invalid_state", message: expect.stringContaining(PREFIX) } });
     });
+  });
+
+  it("the partner's kind and an unreachable acceptUrl travel in the snapshot; a snapshot without them means a store and reachable links", async () => {
+    const { app } = makeSandbox();
+    await control(app, TOKEN, "PUT", "/yoomoney/merchant", { kind: "aggregator" });
+    const id = await create(app, {}, TOKEN, promoBody());
+    expect(await approve(app, id)).toBe("started");
+    await control(app, TOKEN, "PUT", `/yoomoney/campaigns/${id}/accept-url`, { reachable: false });
+    const snapshot = await exportState(app);
+    expect(snapshot["providers"]).toMatchObject({ yoomoney: { merchantKind: "aggregator", campaigns: [{ ymCampaignId: id, status: "paused", acceptUrlReachable: false }] } });
+
+    await control(app, TOKEN, "POST", "/reset");
+    expect((await control(app, TOKEN, "GET", "/yoomoney/merchant")).body).toEqual({ kind: "store" });
+    expect((await control(app, TOKEN, "PUT", "/state", snapshot)).status).toBe(200);
+    expect((await control(app, TOKEN, "GET", "/yoomoney/merchant")).body).toEqual({ kind: "aggregator" });
+    await call(app, TOKEN, "campaigns/start", { ymCampaignId: id });
+    expect((await control(app, TOKEN, "POST", `/yoomoney/campaigns/${id}/offers`)).body.error.code).toBe("accept_url_unreachable");
+
+    const old: JsonObject = JSON.parse(JSON.stringify(snapshot));
+    const part = old["providers"];
+    if (typeof part !== "object" || part === null || Array.isArray(part)) throw new Error("no providers");
+    const yoomoney = part["yoomoney"];
+    if (typeof yoomoney !== "object" || yoomoney === null || Array.isArray(yoomoney)) throw new Error("no yoomoney");
+    delete yoomoney["merchantKind"];
+    const campaigns = yoomoney["campaigns"];
+    const campaign = Array.isArray(campaigns) ? campaigns[0] : undefined;
+    if (typeof campaign !== "object" || campaign === null || Array.isArray(campaign)) throw new Error("no campaign");
+    delete campaign["acceptUrlReachable"];
+    expect((await control(app, TOKEN, "PUT", "/state", old)).status).toBe(200);
+    expect((await control(app, TOKEN, "GET", "/yoomoney/merchant")).body).toEqual({ kind: "store" });
+    await call(app, TOKEN, "campaigns/start", { ymCampaignId: id });
+    expect((await control(app, TOKEN, "POST", `/yoomoney/campaigns/${id}/offers`)).status).toBe(201);
   });
 
   it("a snapshot without YooMoney state imports an empty YooMoney tenant", async () => {

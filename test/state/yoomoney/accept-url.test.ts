@@ -37,6 +37,7 @@ function campaign(acceptUrl: string | undefined): Campaign {
     leads: new Map(),
     shows: 0,
     moderationComment: null,
+    acceptUrlReachable: true,
     timers: { start: null, end: null, moderation: null },
   };
 }

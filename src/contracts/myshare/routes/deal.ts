@@ -1,11 +1,47 @@
 import { jsonResponse } from "../../http/responses.js";
 import type { RouteTable } from "../../http/route.js";
 import { MsDeal, MsDealCreateRequest, MsDealCreateResponse, MsDealUpdateRequest, MsDealUpdateResponse } from "../deal.js";
-import { badBody, idParam, notFound } from "./responses.js";
+import { MsDealCounts, MsDealFilterQuery, MsDealGeneralStatistics, MsDealList, MsDealListQuery, MsDealStatistics } from "../deal-list.js";
+import { MsValidationError } from "../errors.js";
+import { badBody, detail, idParam, notFound } from "./responses.js";
+
+const badFilter = jsonResponse("A filter value that is not one of its choices, or not a date: django-filter's errors by filter name (conversion_time for both bounds)", MsValidationError);
 
 const dealId = idParam("Your deal_id, or the deal's system id");
 
 export const DEAL_ROUTES = {
+  listDeals: {
+    method: "GET",
+    path: "/deal/",
+    tag: "deal",
+    summary: "Your deals, newest conversion first, DRF page-number pagination; filter by status, offer, promo, currency, conversion time",
+    query: MsDealListQuery,
+    responses: { 200: jsonResponse("A page of deals", MsDealList), 400: badFilter, 404: detail("Invalid page.") },
+  },
+  countDeals: {
+    method: "GET",
+    path: "/deal/get_count_deals/",
+    tag: "deal",
+    summary: "How many deals have each offer, currency, status and promo code (the list's filters apply)",
+    query: MsDealFilterQuery,
+    responses: { 200: jsonResponse("Counts by value", MsDealCounts), 400: badFilter },
+  },
+  dealStatistics: {
+    method: "GET",
+    path: "/deal/get_statistics_deals/",
+    tag: "deal",
+    summary: "Counts and cost sums by status (the list's filters apply; every currency is added together unless you filter by one)",
+    query: MsDealFilterQuery,
+    responses: { 200: jsonResponse("Counts and sums", MsDealStatistics), 400: badFilter },
+  },
+  dealGeneralStatistics: {
+    method: "GET",
+    path: "/deal/get_general_statistics_deals/",
+    tag: "deal",
+    summary: "A page of deals (as GET /deal/: filters, order, pages) with sum_by_status, the cost sums of all the deals the filters select",
+    query: MsDealListQuery,
+    responses: { 200: jsonResponse("A page of deals and the sums", MsDealGeneralStatistics), 400: badFilter, 404: detail("Invalid page.") },
+  },
   createDeal: {
     method: "POST",
     path: "/deal/",

@@ -37,6 +37,17 @@ export const MEDIA_CONTROL = {
         place: item.place,
         advertType: item.advert_type,
         categoryName: item.category_name,
+        creative: {
+          url: item.url,
+          bottomText1: item.bottomText1,
+          bottomText2: item.bottomText2,
+          message: item.message,
+          additionalSettings: item.additionalSettings,
+          receiversCount: item.receiversCount,
+          actionName: item.action_name,
+          showHours: item.show_hours?.map((h) => ({ from: h.From, to: h.To })),
+          erid: item.Erid,
+        },
       })),
     });
     if (!result.ok) {

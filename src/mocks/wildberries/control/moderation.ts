@@ -5,7 +5,8 @@ import { declineCampaign } from "../../../state/wildberries/campaign-machine.js"
 import { fail, reply } from "../../sandbox/answers.js";
 import type { SomeControlHandlers } from "../../sandbox/control-plug.js";
 
-function advertIdParam(raw: string | undefined): number | undefined {
+/** A path's `{advertId}` as a number, or undefined when it is not a positive integer of at most 10 digits. */
+export function advertIdParam(raw: string | undefined): number | undefined {
   return raw !== undefined && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { WbMediaAdvert, WbMediaCount, WbMediaListItem } from "../../../contracts/wildberries/media.js";
+import { wholeRubles } from "../../../state/wildberries/media-budget.js";
 import type { MediaCount } from "../../../state/wildberries/media-list.js";
 import type { MediaCampaign } from "../../../state/wildberries/model.js";
 import { moscowTimestamp } from "../../../state/wildberries/moscow-time.js";
@@ -29,7 +30,7 @@ export function renderMedia(c: MediaCampaign): WbMediaAdvert {
       to: moscowTimestamp(c.to),
       updated_at: moscowTimestamp(c.updatedAt),
       price: c.type === 1 ? c.items.reduce((sum, item) => sum + item.cpm, 0) : 0,
-      budget: c.type === 2 ? Math.floor(c.budget + 1e-6) : 0,
+      budget: c.type === 2 ? wholeRubles(c.budget) : 0,
       operation: c.operation,
       contract_id: 0,
     },
@@ -50,6 +51,15 @@ export function renderMedia(c: MediaCampaign): WbMediaAdvert {
       nms: [...item.nms],
       subject_id: item.subjectId,
       subject_name: item.subjectName,
+      url: item.creative.url,
+      bottomText1: item.creative.bottomText1,
+      bottomText2: item.creative.bottomText2,
+      message: item.creative.message,
+      additionalSettings: item.creative.additionalSettings,
+      receiversCount: item.creative.receiversCount,
+      action_name: item.creative.actionName,
+      show_hours: item.creative.showHours.map((h) => ({ From: h.from, To: h.to })),
+      Erid: item.creative.erid,
     })),
   };
 }
