@@ -5,6 +5,8 @@ import { expect, onTestFinished } from "vitest";
 import { createSandbox, type Sandbox, type SandboxOptions } from "../../src/server.js";
 import { T0 } from "../support/fixed-time.js";
 import { openApiAnswerRecorder } from "../support/openapi-answers.js";
+import type { JsonObject } from "../../src/state/kernel/json.js";
+import { createBody } from "../mocks/yoomoney/helpers.js";
 
 /** Where each console test saves its screenshot (gitignored). */
 export const SHOTS = join(process.cwd(), "test-results", "console");
@@ -90,34 +92,21 @@ export function list(value: unknown): unknown[] {
 }
 
 /** A YooMoney campaigns/create body: a reusable code (no upload needed to start), ending in 30 days. */
-export function ymCampaign(partnerCampaignId: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+export function ymCampaign(partnerCampaignId: number, extra: JsonObject = {}): JsonObject {
+  return createBody({
     partnerCampaignId,
-    categoryId: 39,
-    campaignType: "codeOnline",
     pinType: "reusable",
     couponCode: "SPRING10",
-    pinDisplayType: "text",
     acceptUrl: "https://shop.example.com/promo?code={{couponCode}}",
     campaignEnd: new Date(T0 + 30 * 86_400_000).toISOString(),
-    merchantDomain: "shop.example.com",
     merchantName: "Магазин",
-    merchantLogoSvg: "https://shop.example.com/logo.svg",
-    merchantLogoPng: "https://shop.example.com/logo.png",
-    backgroundColor: "#1e1e1e",
-    fontColor: "#ffffff",
     description: "Скидка 10% на всё",
-    conditions: "Промокод действует на один заказ",
-    discountType: "percent",
-    discountAmount: "10",
-    campaignFee: "100",
-    feeType: "fix",
     ...extra,
-  };
+  });
 }
 
 /** A YooMoney campaign created through the API (in moderation): its ymCampaignId. */
-export async function createYmCampaign(run: Pick<ConsoleRun, "call">, partnerCampaignId: number, extra: Record<string, unknown> = {}): Promise<number> {
+export async function createYmCampaign(run: Pick<ConsoleRun, "call">, partnerCampaignId: number, extra: JsonObject = {}): Promise<number> {
   const created = await run.call("POST", "/api/offerwall/v1/campaigns/create", ymCampaign(partnerCampaignId, extra));
   expect(created).toMatchObject({ status: 200, body: { status: "success", result: { campaignStatus: "moderation" } } });
   const id = at(created.body, "result", "ymCampaignId");

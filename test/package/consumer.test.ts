@@ -19,14 +19,14 @@ afterAll(async () => {
 const ENTRIES = ["index", "contracts/index", "clients/index", "pact/index", "testing/index"];
 
 describe("the packed tarball", () => {
-  it("holds what a user runs and reads: the bundle, the entries with their types, openapi, docs, README and LICENSE; no sources, tests, bench or scripts", async () => {
+  it("holds what a user runs and reads: the bundle, the entries with their types, openapi, the console, docs, README and LICENSE; no sources, tests, bench or scripts", async () => {
     const listing = await run("tar", ["-tzf", project.tarball], REPO);
     expect(listing.code).toBe(0);
     const files = listing.output.trim().split("\n").map((line) => line.replace(/^package\//, ""));
-    const expected = ["dist/src/promo-sandbox.mjs", "LICENSE", "README.md", "package.json", "openapi/yoomoney.json", "openapi/sandbox.json"];
+    const expected = ["dist/src/promo-sandbox.mjs", "LICENSE", "README.md", "package.json", "openapi/yoomoney.json", "openapi/sandbox.json", "console/index.html", "console/app.js"];
     for (const entry of ENTRIES) expected.push(`dist/src/${entry}.js`, `dist/src/${entry}.d.ts`);
     expect(files).toEqual(expect.arrayContaining(expected));
-    expect(files.filter((file) => /^(src|test|bench|scripts|examples|pacts|\.github)\/|^dist\/(bench|test)\/|^Dockerfile$|^tsconfig/.test(file))).toEqual([]);
+    expect(files.filter((file) => /^(src|test|bench|scripts|examples|pacts|\.github)\/|^dist\/(bench|test)\/|^Dockerfile$|^tsconfig|^console\/(tsconfig\.json|.*\.d\.ts)$/.test(file))).toEqual([]);
   });
 
   it("runs no script when installed", async () => {

@@ -2,6 +2,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 import type { App } from "../../support/app.js";
 import { makeSandbox } from "../../support/sandbox.js";
+import { createBody } from "../yoomoney/helpers.js";
 
 /**
  * The control plane's read-only views the web console draws from (GET /__sandbox/yoomoney/campaigns,
@@ -13,28 +14,13 @@ const T = "console-views";
 const get = (app: App, path: string, token = T) => request(app).get(path).set("Authorization", token);
 const post = (app: App, path: string, body: string | object, token = T) => request(app).post(path).set("Authorization", token).send(body);
 
-const YM_CAMPAIGN = {
+const YM_CAMPAIGN = createBody({
   partnerCampaignId: 7,
-  categoryId: 39,
-  campaignType: "codeOnline",
-  pinType: "one-off",
-  pinDisplayType: "text",
-  acceptUrl: "https://shop.example.com/promo?code={{couponCode}}",
   campaignStart: "2026-01-20T00:00:00.000Z",
   campaignEnd: "2026-02-15T00:00:00.000Z",
-  merchantDomain: "shop.example.com",
   merchantName: "Магазин",
-  merchantLogoSvg: "https://shop.example.com/logo.svg",
-  merchantLogoPng: "https://shop.example.com/logo.png",
-  backgroundColor: "#1e1e1e",
-  fontColor: "#ffffff",
   description: "Скидка 10% на всё",
-  conditions: "Промокод действует на один заказ",
-  discountType: "percent",
-  discountAmount: "10",
-  campaignFee: "100",
-  feeType: "fix",
-};
+});
 
 /** A funded seller with an Auction campaign running since T0 + 4 min: its advertId. */
 async function auction(app: App): Promise<number> {
