@@ -23,7 +23,7 @@ async function send(url: string, method: string, body?: unknown): Promise<{ stat
 }
 
 describe("README myshare walk-through over HTTP", () => {
-  it("catalog, offer, landing, partner, a deal paid and approved after the hold, a second left unpaid and canceled", async () => {
+  it("catalog, offer, landing, partner, a deal paid and approved after the hold, a second left unpaid and canceled, a personal promo code, a rejected deal, the deal list and its statistics", async () => {
     sandbox = makeSandbox();
     const base = await sandbox.listen(0);
     const ms = (method: string, path: string, body?: unknown) => send(`${base}${path}`, method, body);
@@ -88,6 +88,30 @@ describe("README myshare walk-through over HTTP", () => {
     const canceled = MsDeal.parse((await ms("GET", "/deal/order-2/")).body);
     expect(canceled).toMatchObject({ status: "Canceled", conversion_time: "2026-02-14T11:00:00", canceled_at: "2026-02-28T11:00:00", paid_at: null });
 
+    // 7. A personal promo code, within the catalog's widened percent range.
+    expect((await ms("PATCH", `/catalog/${catalog.id}/`, { max_promo_code_percent: 15 })).status).toBe(200);
+    const friend = await ms("POST", "/promo/", { code: "FRIEND10", percent_discounts: 10, catalog: [catalog.id] });
+    expect(friend).toMatchObject({ status: 201, body: { code: "FRIEND10", percent_discounts: 10, catalog: [catalog.id] } });
+    const friendId = z.object({ id: z.union([z.string(), z.number()]) }).parse(friend.body).id;
+    expect((await ms("POST", "/promo/", { code: "FRIEND20", percent_discounts: 20, catalog: [catalog.id] })).status).toBe(400);
+    expect((await ms("PATCH", `/promo/${friendId}/`, { percent_discounts: 12 })).status).toBe(200);
+    expect(await ms("GET", "/promo/check_promo_by_code/?catalog_code=super_catalog&code=FRIEND10")).toEqual({ status: 200, body: { percent_discounts: 12 } });
+
+    // 8. A deal with the personal code, rejected by the platform's moderation (control plane).
+    const third = { status: "Paid", offer: "Basic", cost: 80, currency: "USD", deal_id: "order-3", catalog_code: "super_catalog", promo_code: "FRIEND10" };
+    expect((await ms("POST", "/deal/", third)).status).toBe(201);
+    expect(await ms("POST", "/__sandbox/myshare/deals/order-3/rejection", { reason: "chargeback" })).toMatchObject({ status: 200, body: { status: "Rejected" } });
+
+    // 9. The deal list and the statistics agree.
+    expect(await ms("GET", "/deal/?status=Approved&status=Canceled&page_size=1")).toMatchObject({ status: 200, body: { count: 2 } });
+    const byPromo = z.object({ results: z.array(MsDeal) }).parse((await ms("GET", "/deal/?promo=FRIEND10")).body);
+    expect(byPromo.results.map((d) => [d.promo?.code, d.cost, d.status])).toEqual([["FRIEND10", 80, "Rejected"]]);
+    expect(await ms("GET", "/deal/get_statistics_deals/?currency=USD")).toMatchObject({
+      status: 200,
+      body: { deal_approved: 1, deal_canceled: 1, deal_rejected: 1, sum_deal_paid: null },
+    });
+    expect((await ms("GET", "/deal/?status=Done")).status).toBe(400);
+
     const events = await ms("GET", "/__sandbox/events?provider=myshare&entity=deal");
     const log = z.object({ events: z.array(z.object({ id: z.string(), from: z.unknown(), to: z.unknown(), cause: z.string() })) }).parse(events.body);
     expect(log.events.map((e) => [e.from, e.to, e.cause])).toEqual([
@@ -96,6 +120,8 @@ describe("README myshare walk-through over HTTP", () => {
       ["Paid", "Approved", "timer"],
       [null, "Created", "request"],
       ["Created", "Canceled", "timer"],
+      [null, "Paid", "request"],
+      ["Paid", "Rejected", "control"],
     ]);
   });
 });
