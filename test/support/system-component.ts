@@ -4,7 +4,7 @@ import { delimiter, join } from "node:path";
 /**
  * A program from Debian's packages that some tests need (Chromium for the console's browser tests,
  * redis-server for the team sandbox). `.ci/run` installs it when it is missing and sets
- * PROMO_SANDBOX_REQUIRE_SYSTEM=1, so there a missing program fails the suite; elsewhere the tests that
+ * TEST_REQUIRE_SYSTEM_PACKAGES=1, so there a missing program fails the suite; elsewhere the tests that
  * need it are skipped with one line naming the package to install.
  */
 export interface SystemComponent {
@@ -44,7 +44,7 @@ export function systemComponent(pkg: string, program: string): SystemComponent {
   const path = locate(program);
   if (path !== undefined) return { package: pkg, path };
   const line = `skipped: these tests need ${program}; install it with \`apt-get install -y ${pkg}\``;
-  if (process.env.PROMO_SANDBOX_REQUIRE_SYSTEM === "1") throw new Error(`${line} (.ci/run requires it: the install step failed?)`);
+  if (process.env.TEST_REQUIRE_SYSTEM_PACKAGES === "1") throw new Error(`${line} (.ci/run requires it: the install step failed?)`);
   if (!announced.has(pkg)) {
     announced.add(pkg);
     process.stdout.write(`${line}\n`);
