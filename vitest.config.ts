@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["test/state/**/*.test.ts", "test/mocks/**/*.test.ts", "test/contracts/openapi*.test.ts", "test/contracts/*conformance*.test.ts", "test/e2e/**/*.test.ts", "test/fuzz/**/*.test.ts", "test/clients/**/*.test.ts"],
+          include: ["test/state/**/*.test.ts", "test/mocks/**/*.test.ts", "test/contracts/openapi*.test.ts", "test/contracts/*conformance*.test.ts", "test/e2e/**/*.test.ts", "test/fuzz/**/*.test.ts", "test/clients/**/*.test.ts", "test/persistence/**/*.test.ts"],
           setupFiles: ["test/support/contract-guard.ts"],
         },
       },

@@ -23,6 +23,7 @@ const BENCHES: readonly Bench[] = [
   { name: "wb-fullstats", run: async () => (await import("./wb-fullstats.js")).benchWbFullstats() },
   { name: "tenants-memory", run: async () => (await import("./tenants-memory.js")).benchTenantsMemory() },
   { name: "tenant-isolation", run: async () => (await import("./tenant-isolation.js")).benchTenantIsolation() },
+  { name: "durability", run: async () => (await import("./durability.js")).benchDurability() },
 ];
 
 const selected = process.argv.slice(2);

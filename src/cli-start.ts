@@ -29,6 +29,11 @@ export const START_FLAGS = {
     "keep every tenant in this JSON file: loaded at start when it exists, written (atomically) shortly after changes and on shutdown; default: memory only",
     parseText,
   ),
+  "data-dir": valueFlag(
+    "DIR",
+    "keep every tenant durably in this folder (made if missing): each call is logged there before it acts and answered once on disk, so kill -9 loses nothing acknowledged; loaded at start (snapshots plus logs). Not with --state-file, which is a single JSON export/import; default: memory only",
+    parseText,
+  ),
   auth: valueFlag(
     AUTH_MODES.join("|"),
     "open: any token is a tenant of its own, created on first use; strict: only tokens the sandbox issued (users/login, POST /__sandbox/tokens), and they expire on the tenant's virtual clock (default open)",
@@ -91,6 +96,7 @@ export const START_COMMAND: CliCommand = {
       requestTimeoutMs: requestTimeout === undefined ? undefined : Math.round(requestTimeout * 1000),
       seed: input.value(START_FLAGS.seed),
       stateFile: input.value(START_FLAGS["state-file"]),
+      dataDir: input.value(START_FLAGS["data-dir"]),
       auth: input.value(START_FLAGS.auth),
       adminToken: input.value(START_FLAGS["admin-token"]),
       settings: {
@@ -99,6 +105,11 @@ export const START_COMMAND: CliCommand = {
         moderation: input.value(START_FLAGS.moderation) ?? DEFAULT_SETTINGS.moderation,
       },
     });
+    try {
+      await sandbox.ready;
+    } catch (error) {
+      throw new Error(`--data-dir: the stored state cannot be loaded (${error instanceof Error ? error.message : String(error)}); fix the folder or start with another one`);
+    }
     let url: string;
     try {
       url = await sandbox.listen(port, host);

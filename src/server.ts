@@ -8,6 +8,7 @@ import { answerNotServed } from "./mocks/http/not-served.js";
 import { logAccess } from "./mocks/http/access-log.js";
 import { SILENT_LOGGER, type SandboxLogger } from "./mocks/http/logger.js";
 import { OpenStreams } from "./mocks/http/open-streams.js";
+import { StepQueue } from "./mocks/http/step-queue.js";
 import type { ProviderPlug } from "./mocks/plug.js";
 import { documentsOf } from "./openapi-documents.js";
 import { PROVIDERS } from "./providers.js";
@@ -16,6 +17,9 @@ import { DEFAULT_SETTINGS, type Settings } from "./state/kernel/settings.js";
 import { TenantRegistry, type AuthMode } from "./state/kernel/tenants.js";
 import { loadStateFile, prepareStateFile, StateFileWriter } from "./persistence/state-file.js";
 import { VERSION } from "./version.js";
+import { DurableCalls } from "./persistence/durable-calls.js";
+import { FileLogStore } from "./persistence/file-log-store.js";
+import type { TenantLogStore } from "./persistence/log-store.js";
 
 export interface SandboxOptions {
   /** Seeds every tenant's randomness: the same seed and calls give the same answers. Default "promo-sandbox". */
@@ -60,6 +64,16 @@ export interface SandboxOptions {
   logger?: SandboxLogger;
   /** Real milliseconds between the heartbeat comments of GET /__sandbox/events/stream. Default 15,000. */
   eventStreamHeartbeatMs?: number;
+  /**
+   * The durable state (`--data-dir`, issue 12): every call that reaches a tenant is appended to that tenant's
+   * log in this folder before its step runs, and answered once the entry is on disk (group commit); a start
+   * loads every tenant from its snapshot and log. Unlike stateFile, nothing acknowledged is lost on kill -9.
+   */
+  dataDir?: string;
+  /** Another store of tenant logs than dataDir's (the Redis store; tests' in-memory one). */
+  logStore?: TenantLogStore;
+  /** A tenant's log is snapshotted after this many entries (default SNAPSHOT_AFTER_ENTRIES; tests lower it). */
+  snapshotAfterEntries?: number;
 }
 
 /** What node:http calls with each request (supertest takes it as it is). */
@@ -73,7 +87,9 @@ export interface Sandbox {
   violations: ContractViolation[];
   /** Starts listening; resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
-  /** Writes the state file now (no-op without stateFile). */
+  /** Resolves once the stored state (dataDir, logStore) is loaded; calls that come earlier wait for it. Rejects when it cannot be loaded. */
+  ready: Promise<void>;
+  /** Writes the state file now (no-op without stateFile); with dataDir, resolves once every entry so far is durable. */
   flush(): Promise<void>;
   /** Stops listening and writes the state file one last time. */
   close(): Promise<void>;
@@ -96,6 +112,16 @@ export const DEFAULT_EVENT_STREAM_HEARTBEAT_MS = 15_000;
 
 /** Idle tenants are looked for at least this often (real ms) even when no call comes, so their memory and state-file entries go. */
 const TENANT_SWEEP_INTERVAL_MS = 60_000;
+
+/** The embedded store in `dir` (made if missing); a folder the sandbox cannot use stops the start with a message that says why. */
+function openDataDir(dir: string, logger: SandboxLogger): FileLogStore {
+  try {
+    return new FileLogStore(dir, { logger });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`--data-dir ${dir} cannot be used (${reason}): give a folder the sandbox may create or write`);
+  }
+}
 
 /** The in-process sandbox: every provider of `providers` (default src/providers.ts) and the control plane, on one node:http listener. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -130,6 +156,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     logger,
     streams: new OpenStreams(),
     heartbeatMs,
+    steps: new StepQueue(),
+    calls: undefined,
   };
 
   let writer: StateFileWriter | undefined;
@@ -150,11 +178,33 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const servedAt = plugs.map((plug) => plug.servedAt).join(", ");
   const controls = plugs.flatMap((plug) => (plug.control === undefined ? [] : [plug.control]));
   const pipelines = [...plugs.map((plug) => plug.pipeline(ctx)), controlPipeline(ctx, controls, plugs.flatMap((plug) => plug.providerStates ?? []), documentsOf(plugs))];
+
+  if (options.dataDir !== undefined && options.logStore !== undefined) throw new Error("give dataDir or logStore, not both");
+  if (options.dataDir !== undefined && options.stateFile !== undefined) {
+    throw new Error("--data-dir and --state-file cannot be used together: --data-dir is the durable state; --state-file is a single JSON export/import (GET /__sandbox/state per tenant)");
+  }
+  const store = options.logStore ?? (options.dataDir === undefined ? undefined : openDataDir(options.dataDir, logger));
+  const durable =
+    store === undefined
+      ? undefined
+      : new DurableCalls({ store, registry, pipelines: new Map(pipelines.map((pipeline) => [pipeline.provider, pipeline])), steps: ctx.steps, logger, snapshotAfterEntries: options.snapshotAfterEntries });
+  let loaded = durable === undefined;
+  const ready =
+    durable === undefined
+      ? Promise.resolve()
+      : durable.load().then((done) => {
+          ctx.calls = durable;
+          loaded = true;
+          logger.info({ ...done, dataDir: options.dataDir }, `loaded ${done.tenants} tenant(s) and replayed ${done.entries} log entries in ${done.ms}ms`);
+        });
+  // A failed load is reported by listen() (and by whoever awaits ready); the listener then answers nothing.
+  ready.catch(() => undefined);
   /**
    * Every request is dispatched here, on node:http, to the pipeline that owns its path (each provider's,
    * then the control plane's), each matching its precompiled route table; any other path is a 404.
    */
   const listener: RequestListener = (req, res) => {
+    if (!loaded) return void ready.then(() => listener(req, res));
     const exchange = exchangeOf(req, res);
     openCalls.open(exchange, registry);
     // Any call may change state (even a read settles due timers), so every answered call marks it.
@@ -172,7 +222,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     app: listener,
     registry,
     violations: ctx.violations,
-    listen(port = 8787, host = "127.0.0.1") {
+    ready,
+    async listen(port = 8787, host = "127.0.0.1") {
+      await ready;
       const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
       return new Promise((resolve, reject) => {
         // Node answers 408 and closes a connection whose request is not complete within requestTimeout,
@@ -191,8 +243,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         server = listening;
       });
     },
-    flush() {
-      return writer?.flush() ?? Promise.resolve();
+    async flush() {
+      await writer?.flush();
+      await durable?.idle();
     },
     async close() {
       clearInterval(sweeper);
@@ -204,6 +257,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         server.closeAllConnections();
       });
       await writer?.flush();
+      if (durable !== undefined && store !== undefined) {
+        await ready.catch(() => undefined);
+        await durable.idle();
+        await store.close();
+      }
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { TenantRegistry } from "../../state/kernel/tenants.js";
+import type { CallLog } from "./call-log.js";
 import type { SandboxLogger } from "./logger.js";
 import type { OpenStreams } from "./open-streams.js";
+import type { StepQueue } from "./step-queue.js";
 
 /** A response that did not match its contract (collected when response validation is on). */
 export interface ContractViolation {
@@ -35,4 +37,8 @@ export interface SandboxContext {
   streams: OpenStreams;
   /** Real milliseconds between an event stream's heartbeat comments (default 15 s; tests shorten it). */
   heartbeatMs: number;
+  /** Each tenant's steps, one after the other, in the order they were recorded. */
+  steps: StepQueue;
+  /** Where the calls that reach a tenant are recorded before their steps run (--data-dir); none in memory only. */
+  calls: CallLog | undefined;
 }

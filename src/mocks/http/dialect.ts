@@ -44,6 +44,12 @@ export interface Dialect<B, Id extends string> {
    * its admin token on a tenant's call: in open mode that token would otherwise name a tenant).
    */
   refuseToken?(exchange: Exchange): Answer | undefined;
+  /**
+   * The tenant a call of an operation that gets no tenant from the pipeline (auth none, admin or optional)
+   * acts on, if any: its log records the call (issue 12). Default none: such calls change only
+   * registry-level state (tokens, passwords), which the durable store records apart.
+   */
+  openCallTenant?(exchange: Exchange, id: Id): string | undefined;
   /** Whether a path is this provider's: every request there is answered by it, served or not. */
   owns(path: string): boolean;
   /** The path as looked up in the route table (default: as sent). */

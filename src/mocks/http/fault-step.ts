@@ -1,5 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
-import type { Cause } from "../../state/kernel/events.js";
 import type { Fault } from "../../state/kernel/faults.js";
 import type { Tenant } from "../../state/kernel/tenant.js";
 import type { Answer } from "./answer.js";
@@ -8,7 +6,6 @@ import type { Exchange } from "./exchange.js";
 import { logAccess } from "./access-log.js";
 import { journalHeaders } from "./journal-headers.js";
 import type { SandboxLogger } from "./logger.js";
-import { untilIdle, whenIdle } from "./tenant-queue.js";
 import type { JournalCall } from "./write-answer.js";
 
 /** What the fault step needs of a dialect (nothing that depends on its body or operation types). */
@@ -31,7 +28,7 @@ function faultAnswer(exchange: Exchange, tenant: Tenant, dialect: FaultDialect, 
 }
 
 /** A dropped or reset call has no answer; the journal keeps it with status 0 and its fault. */
-function journalUnanswered(exchange: Exchange, tenant: Tenant, provider: string, call: JournalCall): void {
+function journalUnanswered(exchange: Exchange, tenant: Tenant, provider: string, call: JournalCall, delayMs: number): void {
   tenant.log({
     provider,
     method: exchange.method,
@@ -41,51 +38,55 @@ function journalUnanswered(exchange: Exchange, tenant: Tenant, provider: string,
     requestBody: undefined,
     responseBody: undefined,
     headers: journalHeaders(exchange.req.headers),
-    durationMs: Math.round((performance.now() - call.started) * 1000) / 1000,
+    durationMs: Math.round((performance.now() - call.started + delayMs) * 1000) / 1000,
     operation: call.operation,
     nearestOperation: undefined,
     fault: call.fault,
   });
 }
 
+/** What the faults step decided for a call, inside its step; the pipeline waits `delayMs` after the step, before sending. */
+export type FaultDecision =
+  /** The call goes on (its answer waits delayMs). */
+  | { kind: "pass"; delayMs: number }
+  /** The fault answers. */
+  | { kind: "answer"; answer: Answer; delayMs: number }
+  /** No answer: the connection is dropped or reset (the call is journaled with status 0 already). */
+  | { kind: "connection"; connection: "drop" | "reset"; delayMs: number };
+
 /**
  * The faults step of a provider call that matched `operation` (after its token and due timers, before
- * its rate limit): the tenant's first fault that hits the call is applied. Its delay is waited in real
- * time (then the tenant's due timers fire again); then it answers (the given body, or the provider's own
- * error body for the status), or drops or resets the connection (journaled with status 0), or lets the
- * call go on (its access line, status null, is logged here when no answer is sent). True when the call is finished here.
+ * its rate limit), run inside the call's step: the tenant's first fault that hits the call is applied.
+ * It answers (the given body, or the provider's own error body for the status), or drops or resets the
+ * connection (journaled here with status 0), or lets the call go on; a delay is waited by the pipeline in
+ * real time after the step, before the answer is sent (so a replayed step does not wait). Undefined when
+ * no fault hits the call.
  */
-export async function applyFault(
+export function decideFault(
   exchange: Exchange,
   tenant: Tenant,
   dialect: FaultDialect,
-  cause: Cause,
   call: JournalCall,
   operation: string,
   path: string,
-  send: (answer: Answer) => void,
-  logger: SandboxLogger,
-): Promise<boolean> {
+): FaultDecision | undefined {
   const hit = tenant.takeFault({ provider: dialect.provider, operation, method: exchange.method, path });
-  if (hit === undefined) return false;
+  if (hit === undefined) return undefined;
   const fault = hit.fault;
   call.fault = faultText(fault);
-  if (fault.delayMs !== undefined) {
-    await sleep(fault.delayMs);
-    if (whenIdle(tenant) !== undefined) await untilIdle(tenant);
-    tenant.settleFor(cause);
-  }
+  const delayMs = fault.delayMs ?? 0;
   if (fault.connection !== undefined) {
-    journalUnanswered(exchange, tenant, dialect.provider, call);
-    logAccess(logger, exchange, null, call);
-    const socket = exchange.req.socket;
-    if (fault.connection === "reset") socket.resetAndDestroy();
-    else socket.destroy();
-    return true;
+    journalUnanswered(exchange, tenant, dialect.provider, call, delayMs);
+    return { kind: "connection", connection: fault.connection, delayMs };
   }
-  if (fault.respond !== undefined) {
-    send(faultAnswer(exchange, tenant, dialect, fault.respond));
-    return true;
-  }
-  return false;
+  if (fault.respond !== undefined) return { kind: "answer", answer: faultAnswer(exchange, tenant, dialect, fault.respond), delayMs };
+  return { kind: "pass", delayMs };
+}
+
+/** Ends a call a fault left unanswered: its access line (status null), then the socket dropped or reset. */
+export function cutConnection(exchange: Exchange, connection: "drop" | "reset", call: JournalCall, logger: SandboxLogger): void {
+  logAccess(logger, exchange, null, call);
+  const socket = exchange.req.socket;
+  if (connection === "reset") socket.resetAndDestroy();
+  else socket.destroy();
 }

@@ -1,19 +1,22 @@
 import type { RouteTable } from "../../contracts/http/route.js";
 import type { Tenant } from "../../state/kernel/tenant.js";
 import type { Answer } from "./answer.js";
-import { bodyReader, type BodyReader } from "./body-reader.js";
+import { setTimeout as sleep } from "node:timers/promises";
+import { bodyReader, type BodyReader, type RawBody } from "./body-reader.js";
+import { inputOf, rawBodyOf, replayExchange, type CallInput } from "./call-input.js";
 import type { SandboxContext } from "./context.js";
-import type { Dialect } from "./dialect.js";
+import type { BodyOutcome, Dialect } from "./dialect.js";
 import type { Exchange } from "./exchange.js";
 import { firstValues } from "./exchange.js";
-import { applyFault } from "./fault-step.js";
+import { cutConnection, decideFault } from "./fault-step.js";
 import { addFaultTarget } from "./fault-targets.js";
 import type { Handler, OpenHandler } from "./handler.js";
 import { logInternalError } from "./internal-error.js";
+import { SILENT_LOGGER } from "./logger.js";
 import { nearestOperation } from "./nearest-operation.js";
 import { compileRoutes, type RouteMatch } from "./route-matcher.js";
-import { resettleAfterLongJobs, untilIdle, whenIdle } from "./tenant-queue.js";
-import { writeAnswer, type JournalCall } from "./write-answer.js";
+import { untilIdle, whenIdle } from "./tenant-queue.js";
+import { deliverAnswer, journalAnswer, writeAnswer, type JournalCall } from "./write-answer.js";
 
 /** One provider's requests, served: `owns` says which paths are its, `serve` answers one of them. */
 export interface ProviderPipeline {
@@ -21,6 +24,28 @@ export interface ProviderPipeline {
   owns(path: string): boolean;
   /** Answers the call, whatever happens (a sandbox bug answers the dialect's 500); never rejects. */
   serve(exchange: Exchange): Promise<void>;
+  /**
+   * Runs a recorded call's step again (a restart's replay, issue 12), its answer discarded. The caller pins
+   * the tenant's real time to the entry's and runs the entries of a tenant one after the other.
+   */
+  replay(input: CallInput): Promise<void>;
+}
+
+/** What a call's step ended with: an answer (already journaled, `text` its JSON) or a cut connection, sent after `delayMs`. */
+export type Outcome =
+  | { kind: "answer"; answer: Answer; text: string | undefined; delayMs: number }
+  | { kind: "connection"; connection: "drop" | "reset"; delayMs: number };
+
+/** The route a call matched: the path as looked up, and what it found. */
+interface Routed<Id extends string> {
+  routePath: string;
+  match: RouteMatch<Id>;
+}
+
+/** A call before its step: the route it matched, its body as read and as the dialect parsed it. */
+interface Prepared<Id extends string, B> extends Routed<Id> {
+  raw: RawBody;
+  parsed: BodyOutcome<B>;
 }
 
 export interface PipelineParts<T extends RouteTable, B> {
@@ -98,64 +123,83 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
     return auth;
   };
 
-  /** Reads and parses the body: the body, or undefined after answering a broken one. */
-  const readBody = async (exchange: Exchange, id: Id | undefined, tenant: Tenant | undefined): Promise<{ body: B } | undefined> => {
-    const reading = readerFor(id)(exchange.req, exchange.res);
-    const read = reading instanceof Promise ? await reading : reading;
-    // A long job of the tenant that started while the body came finishes before the call acts.
-    if (tenant !== undefined && whenIdle(tenant) !== undefined) await resettleAfterLongJobs(tenant, cause);
-    const parsed = await dialect.parse(read, id, exchange);
-    if (!parsed.ok) {
-      send(exchange, parsed.answer);
-      return undefined;
-    }
-    exchange.journalBody = parsed.journal;
-    return { body: parsed.body };
+  /** The route a call matches (touching no state). */
+  const route = (exchange: Exchange): Routed<Id> => {
+    const routePath = dialect.routePath?.(exchange.path) ?? exchange.path;
+    return { routePath, match: lookup(exchange.method, routePath) };
   };
 
-  /** A path that is not served, or not with this method. */
-  const miss = async (exchange: Exchange, match: Exclude<RouteMatch<Id>, { kind: "route" }>, known: Tenant | undefined): Promise<void> => {
-    let tenant = known;
-    // A valid token's tenant journals the miss (with its nearest operation), whether or not the dialect checks tokens on misses;
-    // a token the dialect refuses (the control plane's admin token) names no tenant here either.
-    if (tenant === undefined && (journaled !== undefined || dialect.readsMissedBodies === true) && dialect.refuseToken?.(exchange) === undefined) {
-      const auth = registry.authenticate(exchange.req.headers.authorization);
-      if (auth.ok) {
-        tenant = auth.tenant;
-        exchange.tenant = tenant;
-      }
+  /**
+   * Before the step, touching no state: the body read (up to the operation's limit) and parsed by the
+   * dialect. `given` is the body as first read, on replay.
+   */
+  const prepare = async (exchange: Exchange, routed: Routed<Id>, given?: RawBody): Promise<Prepared<Id, B>> => {
+    const id = routed.match.kind === "route" ? routed.match.id : undefined;
+    let raw = given;
+    if (raw === undefined) {
+      const reading = readerFor(id)(exchange.req, exchange.res);
+      raw = reading instanceof Promise ? await reading : reading;
     }
-    if (dialect.readsMissedBodies === true && tenant !== undefined && (await readBody(exchange, undefined, tenant)) === undefined) return;
-    send(exchange, match.kind === "method" ? dialect.methodNotAllowed(exchange, match.allow) : dialect.notFound(exchange, lookup));
+    const parsing = dialect.parse(raw, id, exchange);
+    const parsed = parsing instanceof Promise ? await parsing : parsing;
+    return { ...routed, raw, parsed };
   };
 
-  const run = async (exchange: Exchange): Promise<void> => {
+  /** The tenant whose log records the call (the one its step acts on), or undefined when it acts on none. */
+  const tenantKeyOf = (exchange: Exchange, match: RouteMatch<Id>): string | undefined => {
+    if (dialect.refuseToken?.(exchange) !== undefined) return undefined;
+    if (match.kind === "route" && openHandlers.has(match.id)) return dialect.openCallTenant?.(exchange, match.id);
+    return registry.tenantIdOf(exchange.req.headers.authorization);
+  };
+
+  /**
+   * The step: everything the call does to its tenant, from its token to its journal entry, on the state as
+   * its earlier steps left it. Its answer is journaled here and sent by the caller (after the entry is
+   * durable and a fault's delay).
+   */
+  const step = async (exchange: Exchange, prepared: Prepared<Id, B>): Promise<Outcome> => {
+    const call = callOf(exchange);
+    let delayMs = 0;
+    const answered = (answer: Answer): Outcome => ({ kind: "answer", answer, text: journalAnswer(exchange, journaled, answer, call, delayMs), delayMs });
+    const { match, routePath, parsed } = prepared;
     let tenant: Tenant | undefined;
     if (dialect.tokenFirst?.(exchange) === true) {
       const auth = authenticate(exchange);
-      if (!auth.ok) return send(exchange, auth.answer);
+      if (!auth.ok) return answered(auth.answer);
       tenant = auth.tenant;
     }
-    const routePath = dialect.routePath?.(exchange.path) ?? exchange.path;
-    const match = lookup(exchange.method, routePath);
-    if (match.kind === "route") callOf(exchange).operation = match.id;
+    if (match.kind === "route") call.operation = match.id;
     else noteNearest(exchange, routePath, match);
-    if (match.kind === "none" || (match.kind === "method" && dialect.methodCheck !== "afterLimit")) return miss(exchange, match, tenant);
+    if (match.kind === "none" || (match.kind === "method" && dialect.methodCheck !== "afterLimit")) {
+      // A valid token's tenant journals the miss (with its nearest operation), whether or not the dialect checks tokens on misses;
+      // a token the dialect refuses (the control plane's admin token) names no tenant here either.
+      if (tenant === undefined && (journaled !== undefined || dialect.readsMissedBodies === true) && dialect.refuseToken?.(exchange) === undefined) {
+        const auth = registry.authenticate(exchange.req.headers.authorization);
+        if (auth.ok) {
+          tenant = auth.tenant;
+          exchange.tenant = tenant;
+        }
+      }
+      if (dialect.readsMissedBodies === true && tenant !== undefined) {
+        if (!parsed.ok) return answered(parsed.answer);
+        exchange.journalBody = parsed.journal;
+      }
+      return answered(match.kind === "method" ? dialect.methodNotAllowed(exchange, match.allow) : dialect.notFound(exchange, lookup));
+    }
     const id = match.kind === "route" ? match.id : undefined;
 
     const open = id === undefined ? undefined : openHandlers.get(id);
     if (open !== undefined && match.kind === "route") {
       const params = decodedParams(match.params);
-      if (params === undefined) return send(exchange, dialect.badPathParameter(exchange));
-      const read = await readBody(exchange, id, undefined);
-      if (read === undefined) return;
-      const answer = await open({ registry, params, query: firstValues(exchange.query), body: read.body, exchange });
-      return send(exchange, answer);
+      if (params === undefined) return answered(dialect.badPathParameter(exchange));
+      if (!parsed.ok) return answered(parsed.answer);
+      exchange.journalBody = parsed.journal;
+      return answered(await open({ registry, params, query: firstValues(exchange.query), body: parsed.body, exchange }));
     }
 
     if (tenant === undefined) {
       const auth = authenticate(exchange);
-      if (!auth.ok) return send(exchange, auth.answer);
+      if (!auth.ok) return answered(auth.answer);
       tenant = auth.tenant;
     }
     // A long job of this tenant (a clock move in slices) finishes before its next call touches it.
@@ -163,26 +207,75 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
     tenant.settleFor(cause);
     // A failing gateway answers before the service counts the call: faults come before the rate limit.
     if (faultable && match.kind === "route" && tenant.peekFaults()?.empty === false) {
-      if (await applyFault(exchange, tenant, dialect, cause, callOf(exchange), match.id, routePath, (answer) => send(exchange, answer), ctx.logger)) return;
+      const decision = decideFault(exchange, tenant, dialect, call, match.id, routePath);
+      if (decision !== undefined) {
+        delayMs = decision.delayMs;
+        if (decision.kind === "connection") return decision;
+        if (decision.kind === "answer") return answered(decision.answer);
+      }
     }
 
     let passed: Readonly<Record<string, string>> | undefined;
     const found = tenant.settings.rateLimits === "enforce" ? dialect.rateLimit(exchange.method === "HEAD" ? "GET" : exchange.method, id) : undefined;
     if (found !== undefined) {
       const decision = tenant.limiter.take(found.key, found.rule, tenant.clock.now());
-      if (!decision.allowed) return send(exchange, dialect.tooManyRequests(exchange, tenant, { key: found.key, decision }));
+      if (!decision.allowed) return answered(dialect.tooManyRequests(exchange, tenant, { key: found.key, decision }));
       passed = dialect.passedLimit?.(decision);
     }
-    if (match.kind === "method") return send(exchange, dialect.methodNotAllowed(exchange, match.allow));
+    if (match.kind === "method") return answered(dialect.methodNotAllowed(exchange, match.allow));
 
     const handler = handlers.get(match.id);
     if (handler === undefined) throw new Error(`no handler for operation ${match.id}`);
     const params = decodedParams(match.params);
-    if (params === undefined) return send(exchange, dialect.badPathParameter(exchange));
-    const read = await readBody(exchange, match.id, tenant);
-    if (read === undefined) return;
-    const answer = await handler({ tenant, registry, params, query: firstValues(exchange.query), body: read.body, exchange });
-    send(exchange, passed === undefined ? answer : { ...answer, headers: { ...passed, ...answer.headers } });
+    if (params === undefined) return answered(dialect.badPathParameter(exchange));
+    if (!parsed.ok) return answered(parsed.answer);
+    exchange.journalBody = parsed.journal;
+    const answer = await handler({ tenant, registry, params, query: firstValues(exchange.query), body: parsed.body, exchange });
+    return answered(passed === undefined ? answer : { ...answer, headers: { ...passed, ...answer.headers } });
+  };
+
+  /**
+   * A call as it comes: prepared, then its step run in its tenant's turn with the tenant's real time pinned
+   * and its entry recorded first; the answer waits until the entry is durable (and a fault's delay).
+   */
+  const run = async (exchange: Exchange): Promise<void> => {
+    const routed = route(exchange);
+    const key = tenantKeyOf(exchange, routed.match);
+    // The tenant is in use from now: its idle time starts again, and it is not evicted while the body comes.
+    const held = key === undefined ? undefined : registry.peek(key);
+    if (held !== undefined) {
+      registry.touch(held);
+      exchange.tenant = held;
+    }
+    const prepared = await prepare(exchange, routed);
+    // The step names the call's tenant itself (or none: a refused token's call stays out of the journal).
+    exchange.tenant = undefined;
+    let outcome: Outcome;
+    let durable: Promise<void> | undefined;
+    if (key === undefined) {
+      outcome = await step(exchange, prepared);
+      // A token or password it made (registry-level records) is durable before the answer.
+      durable = ctx.calls?.flushed();
+    } else {
+      outcome = await ctx.steps.run(key, async () => {
+        const at = registry.pinnable(key, registry.options.realNow());
+        const recorded = ctx.calls?.record(key, at, inputOf(dialect.provider, exchange, prepared.raw));
+        durable = recorded?.durable;
+        // A shared store: the other replicas' entries before this one are applied first, each at its own time.
+        if (recorded?.ready !== undefined) await recorded.ready;
+        registry.pin(key, at);
+        try {
+          return await step(exchange, prepared);
+        } finally {
+          registry.unpin(key);
+        }
+      });
+    }
+    if (outcome.delayMs > 0) await Promise.all([durable, sleep(outcome.delayMs)]);
+    else if (durable !== undefined) await durable;
+    const call = callOf(exchange);
+    if (outcome.kind === "connection") cutConnection(exchange, outcome.connection, call, ctx.logger);
+    else deliverAnswer(ctx, exchange, outcome.answer, outcome.text, call);
   };
 
   return {
@@ -197,6 +290,17 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
         logInternalError(ctx.logger, exchange, error);
         if (exchange.res.headersSent) return void exchange.res.end();
         send(exchange, dialect.internalError(exchange, error));
+      }
+    },
+    async replay(input) {
+      const exchange = replayExchange(input);
+      callOf(exchange);
+      const prepared = await prepare(exchange, route(exchange), rawBodyOf(input));
+      try {
+        await step(exchange, prepared);
+      } catch (error) {
+        // The call threw when it first ran too (its 500): what it changed before the throw is changed again.
+        logInternalError(SILENT_LOGGER, exchange, error);
       }
     },
   };

@@ -1,4 +1,3 @@
-import type { Cause } from "../../state/kernel/events.js";
 import type { Tenant } from "../../state/kernel/tenant.js";
 
 /**
@@ -58,14 +57,4 @@ export function runExclusive<T>(tenant: Tenant, job: () => Promise<T>): Promise<
   };
   run.then(done, done);
   return run;
-}
-
-/**
- * For a call that already settled the tenant and then waited (for its body): when a long job of the
- * tenant started meanwhile, waits for it and settles again under `cause`, so the call acts on the state
- * as of the end of that job, never on one half way through. Call only when whenIdle(tenant) is defined.
- */
-export async function resettleAfterLongJobs(tenant: Tenant, cause: Cause): Promise<void> {
-  await untilIdle(tenant);
-  tenant.settleFor(cause);
 }

@@ -79,23 +79,13 @@ function writeStream(ctx: SandboxContext, target: Exchange, answer: Answer, stre
 }
 
 /**
- * Writes an answer: checks it against its contract (in test mode), journals it under `provider` (unless
- * `provider` is undefined: the control plane's own answers stay out of the journal) and sends it.
+ * The journal's part of an answer, inside the call's step: serialises it once and journals it under
+ * `provider` (unless `provider` is undefined: the control plane's own answers stay out of the journal).
+ * Returns the JSON text to send (undefined for no body, and for raw and stream answers, which are never
+ * journaled). `delayMs`: real time the answer will still wait (a fault's delay), counted in its duration.
  */
-export function writeAnswer(ctx: SandboxContext, target: Exchange, provider: string | undefined, answer: Answer, call?: JournalCall): void {
-  if (answer.raw !== undefined) return writeRaw(ctx, target, answer, answer.raw, call);
-  if (answer.stream !== undefined) return writeStream(ctx, target, answer, answer.stream, call);
-  if (ctx.validateResponses && answer.schema !== undefined) {
-    const checked = answer.schema.safeParse(answer.body);
-    if (!checked.success) {
-      ctx.violations.push({
-        method: target.method,
-        path: target.query === "" ? target.path : `${target.path}?${target.query}`,
-        status: answer.status,
-        issues: JSON.stringify(checked.error.issues),
-      });
-    }
-  }
+export function journalAnswer(target: Exchange, provider: string | undefined, answer: Answer, call?: JournalCall, delayMs = 0): string | undefined {
+  if (answer.raw !== undefined || answer.stream !== undefined) return undefined;
   // Serialised once: the same text goes to the client and into the journal.
   const text = answer.body === undefined ? undefined : JSON.stringify(answer.body);
   const tenant = provider === undefined ? undefined : target.tenant;
@@ -110,11 +100,32 @@ export function writeAnswer(ctx: SandboxContext, target: Exchange, provider: str
       responseBody: text,
       headers: journalHeaders(target.req.headers),
       // Microsecond steps: enough to tell calls apart, and a short number.
-      durationMs: call === undefined ? 0 : Math.round((performance.now() - call.started) * 1000) / 1000,
+      durationMs: call === undefined ? 0 : Math.round((performance.now() - call.started + delayMs) * 1000) / 1000,
       operation: call?.operation,
       nearestOperation: call?.nearestOperation,
       fault: call?.fault,
     });
+  }
+  return text;
+}
+
+/**
+ * Sends an answer journaled by journalAnswer (`text` is what it returned): checks it against its contract
+ * (in test mode) and writes it once.
+ */
+export function deliverAnswer(ctx: SandboxContext, target: Exchange, answer: Answer, text: string | undefined, call?: JournalCall): void {
+  if (answer.raw !== undefined) return writeRaw(ctx, target, answer, answer.raw, call);
+  if (answer.stream !== undefined) return writeStream(ctx, target, answer, answer.stream, call);
+  if (ctx.validateResponses && answer.schema !== undefined) {
+    const checked = answer.schema.safeParse(answer.body);
+    if (!checked.success) {
+      ctx.violations.push({
+        method: target.method,
+        path: target.query === "" ? target.path : `${target.path}?${target.query}`,
+        status: answer.status,
+        issues: JSON.stringify(checked.error.issues),
+      });
+    }
   }
   const res = target.res;
   if (answer.headers !== undefined) for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
@@ -136,4 +147,9 @@ export function writeAnswer(ctx: SandboxContext, target: Exchange, provider: str
     res.end(text);
   }
   logAccess(ctx.logger, target, answer.status, call);
+}
+
+/** Journals and sends an answer at once (journalAnswer, then deliverAnswer). */
+export function writeAnswer(ctx: SandboxContext, target: Exchange, provider: string | undefined, answer: Answer, call?: JournalCall): void {
+  deliverAnswer(ctx, target, answer, journalAnswer(target, provider, answer, call), call);
 }

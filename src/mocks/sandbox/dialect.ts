@@ -1,4 +1,5 @@
 import type { HttpMethod, RouteTable } from "../../contracts/http/route.js";
+import { DEFAULT_PACT_TENANT } from "../../contracts/sandbox/provider-states.js";
 import { SANDBOX_BASE_PATH, STATE_BODY_LIMIT_BYTES, type SandboxOperationId } from "../../contracts/sandbox/routes.js";
 import type { AuthFailure } from "../../state/kernel/tenants.js";
 import type { Answer } from "../http/answer.js";
@@ -79,6 +80,13 @@ export function sandboxDialect(ctx: SandboxContext, routes: RouteTable): Dialect
     owns: (path) => path === SANDBOX_BASE_PATH || path.startsWith(`${SANDBOX_BASE_PATH}/`),
     routePath: underBase,
     tokenFirst: (exchange) => own(exchange.method, underBase(exchange.path)).kind === "none",
+    // Pact's provider-state setup resets and sets up the tenant its token names (no token, open mode: "pact").
+    openCallTenant: (exchange, id) => {
+      if (id !== "setupProviderStates") return undefined;
+      const header = exchange.req.headers.authorization;
+      if (header === undefined || header.trim() === "") return registry.options.auth === "strict" ? undefined : DEFAULT_PACT_TENANT;
+      return registry.tenantIdOf(header);
+    },
     refuseToken: (exchange) =>
       callerOf(registry, exchange.req.headers.authorization) === "admin" ? fail(403, "forbidden", ADMIN_IS_NO_TENANT) : undefined,
     notFound: (exchange) =>

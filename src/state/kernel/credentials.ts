@@ -26,6 +26,8 @@ function hashOf(password: string, salt: string): Buffer {
 /** The passwords of login names (YooMoney users/login in strict mode): the first login of a name sets it. */
 export class Credentials {
   private byLogin = new Map<string, StoredPassword>();
+  /** Told of every password set (the durable store records it). */
+  onSet: ((entry: StoredPassword) => void) | undefined = undefined;
 
   /**
    * Checks `password` for `login`. A name seen for the first time takes this password, hashed with a
@@ -35,7 +37,9 @@ export class Credentials {
     const stored = this.byLogin.get(login);
     if (stored === undefined) {
       const salt = freshSalt();
-      this.byLogin.set(login, { login, salt, hash: hashOf(password, salt).toString("base64url") });
+      const entry = { login, salt, hash: hashOf(password, salt).toString("base64url") };
+      this.byLogin.set(login, entry);
+      this.onSet?.({ ...entry });
       return "set";
     }
     const expected = Buffer.from(stored.hash, "base64url");

@@ -57,6 +57,15 @@ export class TenantRegistry {
   private timerHandlers = new Map<string, TimerHandler>();
   private readonly shared = newTenantShared();
   private evictedCount = 0;
+  /**
+   * The real time each tenant's step is pinned to (by tenant id, so a reset's new tenant reads it too): while
+   * set, the tenant's clock reads it instead of the real clock, so a step replayed from its log entry reads
+   * exactly the time it read when it first ran. The last pin of each id is kept: times never go back.
+   */
+  private pins = new Map<string, number>();
+  private lastPins = new Map<string, number>();
+  /** Told of each tenant evicted for idleness (the durable store forgets it). */
+  onEvicted: ((tenantId: string) => void) | undefined = undefined;
 
   constructor(readonly options: KernelOptions) {
     this.tokens = new TokenRegistry(`promo-sandbox:${options.seed}`);
@@ -78,6 +87,45 @@ export class TenantRegistry {
     this.touch(tenant);
     this.sweep(EVICTIONS_PER_CALL);
     return tenant;
+  }
+
+  /**
+   * Pins tenant `id`'s real time for one step at `at`, or at the last pinned time if `at` is earlier (clocks
+   * of replicas differ; the real clock may step back), and returns the time pinned.
+   */
+  pin(id: string, at: number): number {
+    const pinned = this.pinnable(id, at);
+    this.pins.set(id, pinned);
+    this.lastPins.set(id, pinned);
+    return pinned;
+  }
+
+  /** Forgets the last pin of `id` (its state is rebuilt from stored entries, which pin again). */
+  forgetPins(id: string): void {
+    this.pins.delete(id);
+    this.lastPins.delete(id);
+  }
+
+  /** The time pin(id, at) would pin now (never before the last pin of `id`), without pinning. */
+  pinnable(id: string, at: number): number {
+    return Math.max(this.lastPins.get(id) ?? Number.NEGATIVE_INFINITY, at);
+  }
+
+  /** Ends the step's pin: the tenant's clock reads the real clock again. */
+  unpin(id: string): void {
+    this.pins.delete(id);
+  }
+
+  /**
+   * The tenant an `Authorization` header names, as authenticate() would find it, without creating or using
+   * it: an issued token's tenant, or (open mode) the token itself; undefined when it names none.
+   */
+  tenantIdOf(header: string | undefined): string | undefined {
+    const token = tokenFromHeader(header);
+    if (token === "") return undefined;
+    const issued = this.tokens.lookup(token);
+    if (issued !== undefined && !this.isEvicted(issued.tenantId)) return issued.tenantId;
+    return this.options.auth === "strict" ? undefined : token;
   }
 
   /** When tenant `id` was created and last used, in real time (every call reaches its tenant through get()). */
@@ -184,7 +232,8 @@ export class TenantRegistry {
 
   private create(id: string): Tenant {
     const { realNow, seed, defaults, limits } = this.options;
-    return new Tenant(id, realNow, seed, defaults, this.timerHandlers, limits, this.shared);
+    const pins = this.pins;
+    return new Tenant(id, () => pins.get(id) ?? realNow(), seed, defaults, this.timerHandlers, limits, this.shared);
   }
 
   private ttlMs(): number {
@@ -222,6 +271,8 @@ export class TenantRegistry {
     this.activity.forget(id);
     this.tokens.forgetTenant(id);
     if (tenant !== undefined) this.shared.directory.drop(tenant);
+    this.lastPins.delete(id);
     this.evictedCount++;
+    this.onEvicted?.(id);
   }
 }

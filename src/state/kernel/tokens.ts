@@ -18,6 +18,8 @@ export class TokenRegistry {
   /** The tokens of each tenant, so an evicted tenant's tokens go with it. */
   private byTenant = new Map<string, Set<string>>();
   private serial = 0;
+  /** Told of every token issued (the durable store records it: a token's nonce cannot be drawn again). */
+  onIssue: ((issued: IssuedToken, serial: number) => void) | undefined = undefined;
 
   constructor(private readonly secret: string) {}
 
@@ -33,6 +35,7 @@ export class TokenRegistry {
     const signature = createHmac("sha512", this.secret).update(body).digest("base64url");
     const issued: IssuedToken = { token: `${body}.${signature}`, tenantId, subject, expiresAt };
     this.remember(issued);
+    this.onIssue?.(issued, this.serial);
     return issued;
   }
 

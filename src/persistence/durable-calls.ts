@@ -1,0 +1,254 @@
+import { z } from "zod";
+import type { CallInput } from "../mocks/http/call-input.js";
+import { readCallInput } from "../mocks/http/call-input.js";
+import type { CallLog, Recorded } from "../mocks/http/call-log.js";
+import type { SandboxLogger } from "../mocks/http/logger.js";
+import type { ProviderPipeline } from "../mocks/http/pipeline.js";
+import type { StepQueue } from "../mocks/http/step-queue.js";
+import { exportSnapshot, importSnapshot } from "../state/kernel/snapshot.js";
+import type { TenantRegistry } from "../state/kernel/tenants.js";
+import type { LogEntry, StoredTenant, TenantLogStore } from "./log-store.js";
+import { stringifyInSlices } from "./sliced-stringify.js";
+
+/**
+ * A tenant's log is snapshotted (and its covered segments deleted) once it holds this many entries or
+ * this many bytes of input since its last snapshot.
+ */
+export const SNAPSHOT_AFTER_ENTRIES = 10_000;
+export const SNAPSHOT_AFTER_BYTES = 64 * 1024 * 1024;
+
+/** The registry-level records (issued tokens, login passwords, evicted tenants): effects, not calls. */
+const RegistryRecord = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("token"), token: z.string(), tenantId: z.string(), subject: z.string(), expiresAt: z.number(), serial: z.number() }),
+  z.object({ kind: z.literal("password"), login: z.string(), salt: z.string(), hash: z.string() }),
+  z.object({ kind: z.literal("evicted"), tenant: z.string() }),
+]);
+type RegistryRecord = z.infer<typeof RegistryRecord>;
+
+export interface DurableCallsOptions {
+  store: TenantLogStore;
+  registry: TenantRegistry;
+  /** The pipelines by name (a provider's, "sandbox"): a replayed entry runs again on the one that served it. */
+  pipelines: ReadonlyMap<string, ProviderPipeline>;
+  steps: StepQueue;
+  logger: SandboxLogger;
+  /** Snapshot thresholds (tests lower them). */
+  snapshotAfterEntries?: number;
+  snapshotAfterBytes?: number;
+}
+
+/** What a start loaded. */
+export interface Loaded {
+  tenants: number;
+  entries: number;
+  ms: number;
+}
+
+/**
+ * The durable sandbox's log (issue 12): records each call that reaches a tenant in that tenant's log before
+ * its step runs (CallLog), the registry-level effects as they happen, and at start rebuilds every tenant
+ * from its snapshot and the entries after it. Snapshots are taken in the tenant's turn (StepQueue), written
+ * off the hot path, and let the store drop the entries they include.
+ */
+export class DurableCalls implements CallLog {
+  private readonly lastSeq = new Map<string, number>();
+  private readonly since = new Map<string, { entries: number; bytes: number }>();
+  private readonly snapshotting = new Set<string>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly snapshots = new Set<Promise<unknown>>();
+  private readonly registryInFlight = new Set<Promise<void>>();
+  private loading = false;
+
+  constructor(private readonly options: DurableCallsOptions) {
+    const { registry } = options;
+    registry.tokens.onIssue = (issued, serial) => this.registryRecord({ kind: "token", ...issued, serial });
+    registry.credentials.onSet = (entry) => this.registryRecord({ kind: "password", ...entry });
+    registry.onEvicted = (tenant) => {
+      this.lastSeq.delete(tenant);
+      this.since.delete(tenant);
+      this.registryRecord({ kind: "evicted", tenant });
+      this.track(options.store.drop(tenant));
+    };
+  }
+
+  record(tenantId: string, at: number, input: CallInput): Recorded {
+    const { store } = this.options;
+    const known = this.lastSeq.get(tenantId) ?? 0;
+    this.countForSnapshot(tenantId, input);
+    if (store.ordersAtOnce === true) {
+      this.lastSeq.set(tenantId, known + 1);
+      const appended = store.append(tenantId, known, at, input);
+      this.track(appended);
+      return { ready: undefined, durable: appended.then(() => undefined) };
+    }
+    // A shared store: what other replicas appended since `known` runs here first, in order.
+    const ready = store.append(tenantId, known, at, input).then(async ({ seq, missed, reload }) => {
+      if (reload !== undefined) await this.rebuild(tenantId, reload);
+      for (const entry of missed) await this.replayEntry(tenantId, entry);
+      this.lastSeq.set(tenantId, seq);
+    });
+    this.track(ready);
+    return { ready, durable: ready };
+  }
+
+  private countForSnapshot(tenantId: string, input: CallInput): void {
+    const since = this.since.get(tenantId) ?? { entries: 0, bytes: 0 };
+    since.entries += 1;
+    since.bytes += input.body === null ? 0 : "text" in input.body ? input.body.text.length : "base64" in input.body ? input.body.base64.length : 0;
+    this.since.set(tenantId, since);
+    if (since.entries >= (this.options.snapshotAfterEntries ?? SNAPSHOT_AFTER_ENTRIES) || since.bytes >= (this.options.snapshotAfterBytes ?? SNAPSHOT_AFTER_BYTES)) {
+      this.scheduleSnapshot(tenantId);
+    }
+  }
+
+  /**
+   * Rebuilds tenant `tenantId` from its stored state (a shared store's `reload`: this copy is too old to catch
+   * up by entries): its snapshot (or a fresh tenant), then every entry after it.
+   */
+  private async rebuild(tenantId: string, stored: StoredTenant): Promise<void> {
+    const { registry, logger } = this.options;
+    registry.forgetPins(tenantId);
+    if (stored.snapshot === undefined) registry.reset(tenantId);
+    else {
+      const imported = importSnapshot(registry, tenantId, JSON.parse(stored.snapshot.text));
+      if (!imported.ok) {
+        logger.error({ tenant: tenantId }, `tenant ${tenantId}: its stored snapshot does not import (${imported.error}); its entries are replayed on a fresh tenant`);
+        registry.reset(tenantId);
+      }
+    }
+    for (const entry of stored.entries) await this.replayEntry(tenantId, entry);
+  }
+
+  /** Runs a stored entry's step again on tenant `tenantId`, pinned to its time; its answer is discarded. */
+  private async replayEntry(tenantId: string, entry: LogEntry): Promise<void> {
+    const read = readCallInput(entry.input);
+    const pipeline = read.ok ? this.options.pipelines.get(read.input.pipeline) : undefined;
+    if (!read.ok || pipeline === undefined) {
+      this.options.logger.error(
+        { tenant: tenantId, seq: entry.seq },
+        `tenant ${tenantId}: entry ${entry.seq} cannot be replayed (${read.ok ? `no pipeline "${read.input.pipeline}"` : read.problem}); it is skipped`,
+      );
+      return;
+    }
+    const { registry } = this.options;
+    registry.pin(tenantId, entry.at);
+    try {
+      await pipeline.replay(read.input);
+    } finally {
+      registry.unpin(tenantId);
+    }
+  }
+
+  async flushed(): Promise<void> {
+    while (this.registryInFlight.size > 0) await Promise.allSettled([...this.registryInFlight]);
+  }
+
+  /** Snapshots tenant `tenantId` now (in its turn) and lets the store drop the entries it includes. */
+  async snapshot(tenantId: string): Promise<void> {
+    const { registry, steps, store } = this.options;
+    const taken = await steps.run(tenantId, async () => {
+      const tenant = registry.peek(tenantId);
+      if (tenant === undefined) return undefined;
+      const seq = this.lastSeq.get(tenantId) ?? 0;
+      this.since.set(tenantId, { entries: 0, bytes: 0 });
+      // In slices: the other tenants are served meanwhile; this tenant's calls wait for the end of its turn.
+      return { seq, text: await stringifyInSlices(exportSnapshot(registry, tenant)) };
+    });
+    if (taken !== undefined) await store.saveSnapshot(tenantId, taken.seq, taken.text);
+  }
+
+  /** Loads every stored tenant: the registry-level records, then each tenant's snapshot and its entries, replayed. */
+  async load(): Promise<Loaded> {
+    const started = performance.now();
+    const { store, registry, logger } = this.options;
+    this.loading = true;
+    try {
+      for (const [index, value] of (await store.loadRegistry()).entries()) {
+        const parsed = RegistryRecord.safeParse(value);
+        if (!parsed.success) {
+          logger.error({ record: index }, `registry record ${index} is not one this sandbox knows (${parsed.error.message}); it is skipped`);
+          continue;
+        }
+        this.apply(parsed.data);
+      }
+      // A tenant a token names exists (issuing made it), as before the restart: its calls find it.
+      for (const token of registry.tokens.all()) registry.get(token.tenantId);
+      const pending: Array<{ tenant: string; entry: LogEntry }> = [];
+      let tenants = 0;
+      for (const tenantId of await store.tenants()) {
+        const stored = await store.load(tenantId);
+        tenants += 1;
+        if (stored.snapshot !== undefined) {
+          const imported = importSnapshot(registry, tenantId, JSON.parse(stored.snapshot.text));
+          if (!imported.ok) logger.error({ tenant: tenantId }, `tenant ${tenantId}: its snapshot does not import (${imported.error}); its entries are replayed on a fresh tenant`);
+        }
+        this.lastSeq.set(tenantId, stored.entries.at(-1)?.seq ?? stored.snapshot?.seq ?? 0);
+        for (const entry of stored.entries) pending.push({ tenant: tenantId, entry });
+      }
+      // Replayed in the order they first ran, across tenants (a store without that order: tenant after tenant).
+      pending.sort((a, b) => (a.entry.order ?? 0) - (b.entry.order ?? 0));
+      for (const { tenant, entry } of pending) await this.replayEntry(tenant, entry);
+      return { tenants, entries: pending.length, ms: Math.round(performance.now() - started) };
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private apply(record: RegistryRecord): void {
+    const { registry } = this.options;
+    if (record.kind === "token") {
+      const { token, tenantId, subject, expiresAt, serial } = record;
+      registry.tokens.restore([{ token, tenantId, subject, expiresAt }], serial);
+    } else if (record.kind === "password") {
+      registry.credentials.restore([{ login: record.login, salt: record.salt, hash: record.hash }]);
+    } else {
+      registry.tokens.forgetTenant(record.tenant);
+    }
+  }
+
+  private registryRecord(record: RegistryRecord): void {
+    if (this.loading) return;
+    const appended = this.options.store.appendRegistry(record).then(
+      () => undefined,
+      () => undefined,
+    );
+    this.registryInFlight.add(appended);
+    void appended.then(() => this.registryInFlight.delete(appended));
+    this.track(appended);
+  }
+
+  private scheduleSnapshot(tenantId: string): void {
+    if (this.snapshotting.has(tenantId)) return;
+    this.snapshotting.add(tenantId);
+    setImmediate(() => {
+      this.background(
+        this.snapshot(tenantId)
+          .catch((error: unknown) => {
+            const reason = error instanceof Error ? error.message : String(error);
+            this.options.logger.error({ tenant: tenantId, reason }, `tenant ${tenantId}: the snapshot failed (${reason}); its log is kept whole and a snapshot is tried again later`);
+          })
+          .finally(() => this.snapshotting.delete(tenantId)),
+      );
+    });
+  }
+
+  /** Resolves once the snapshots under way are written (close waits for them). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    while (this.snapshots.size > 0) await Promise.allSettled([...this.snapshots]);
+  }
+
+  private background(promise: Promise<unknown>): void {
+    this.snapshots.add(promise);
+    void promise.finally(() => this.snapshots.delete(promise));
+  }
+
+  private track(promise: Promise<unknown>): void {
+    const settled = promise.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inFlight.add(settled);
+    void settled.then(() => this.inFlight.delete(settled));
+  }
+}

@@ -1,0 +1,267 @@
+import { randomUUID } from "node:crypto";
+import type { JsonValue } from "../state/kernel/json.js";
+import { SILENT_LOGGER, type SandboxLogger } from "../mocks/http/logger.js";
+import type { AppendResult, LogEntry, StoredTenant, TenantLogStore } from "./log-store.js";
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_UNAVAILABLE_AFTER_MS, RedisLink } from "./redis-link.js";
+import { APPEND, COMMIT_SNAPSHOT, DROP, INDEX_TOKEN, LOAD, PUSH_CHUNK } from "./redis-scripts.js";
+import { SNAPSHOT_CHUNKS_PER_READ, splitText } from "./redis-snapshot-chunks.js";
+import { parseRedisStoreUrl, type RedisStoreAddress } from "./redis-store-url.js";
+
+export interface RedisLogStoreOptions {
+  /** Where lost-connection warnings, reloads and the durability check are reported. */
+  logger?: SandboxLogger;
+  /** How long a call waits for a lost connection before failing (default 2 s). */
+  unavailableAfterMs?: number;
+  /** How long the start waits for Redis to answer (default 5 s). */
+  connectTimeoutMs?: number;
+}
+
+/** The names of the store's keys: one rule, under the sandbox's prefix. */
+function redisKeys(prefix: string) {
+  const tenant = (id: string) => `${prefix}tenant:${id}:`;
+  return {
+    tenants: `${prefix}tenants`,
+    tokenIndex: `${prefix}tokens`,
+    registry: `${prefix}registry`,
+    log: (id: string) => `${tenant(id)}log`,
+    snapshot: (id: string) => `${tenant(id)}snapshot`,
+    /** The list of a snapshot's text chunks. */
+    snapshotText: (id: string, seq: number) => `${tenant(id)}snapshot:${seq}`,
+    /** Where a snapshot's chunks are written before COMMIT_SNAPSHOT swaps them in (one per save). */
+    staging: (id: string, seq: number) => `${tenant(id)}staging:${seq}:${randomUUID()}`,
+    tokens: (id: string) => `${tenant(id)}tokens`,
+  };
+}
+
+/** A reply that is not what the script returns: Redis or the script is not what this code expects. */
+function unexpected(what: string, reply: unknown): Error {
+  return new Error(`the Redis store answered ${what} with ${JSON.stringify(reply)}; is this the sandbox's own Redis database?`);
+}
+
+function isArray(value: unknown): value is unknown[] {
+  return Array.isArray(value);
+}
+
+function parseEntry(text: unknown): LogEntry {
+  if (typeof text !== "string") throw unexpected("an entry", text);
+  const entry: { seq?: unknown; at?: unknown; input?: JsonValue } = JSON.parse(text);
+  if (typeof entry.seq !== "number" || typeof entry.at !== "number" || entry.input === undefined) throw unexpected("an entry", text);
+  return { seq: entry.seq, at: entry.at, input: entry.input };
+}
+
+function parseEntries(reply: unknown): LogEntry[] {
+  if (!isArray(reply)) throw unexpected("entries", reply);
+  return reply.map(parseEntry);
+}
+
+/** A snapshot as LOAD and APPEND name it: its seq and the list of its text's chunks, or undefined. */
+function parseSnapshotRef(seq: unknown, key: unknown): { seq: number; key: string } | undefined {
+  if (seq === null && key === null) return undefined;
+  if (typeof seq !== "string" || typeof key !== "string" || !/^\d+$/.test(seq)) throw unexpected("a snapshot", [seq, key]);
+  return { seq: Number(seq), key };
+}
+
+/** How long a staged snapshot's chunks are kept when its save does not finish (the replica died). */
+const STAGING_TTL_SECONDS = 3_600;
+/** How many times `load` starts again when the snapshot it was reading is replaced under it. */
+const LOAD_ATTEMPTS = 5;
+
+function integer(reply: unknown, what: string): number {
+  if (typeof reply !== "number" || !Number.isSafeInteger(reply)) throw unexpected(what, reply);
+  return reply;
+}
+
+/**
+ * Tenants' logs and snapshots in Redis, shared by every replica of a team sandbox (`--store redis://…`).
+ *
+ * Per tenant: a list of entries after the snapshot and a snapshot hash (redis-scripts.ts). `append` is one Lua
+ * script: it gives the entry the next seq and returns the entries the replica has not seen (other replicas'
+ * calls) in the same round trip, so a tenant's calls form one order across replicas (per-tenant linearizable).
+ *
+ * Durability: Redis acknowledges a script after its write reaches the append-only file; with `appendonly yes`
+ * and `appendfsync always` that write is fsynced first, so an acknowledged append survives a kill -9 of Redis
+ * or a power loss. Redis 7.0 (Debian 12) has no WAITAOF, so the sandbox cannot ask for it per call: the server
+ * must be configured so. `open` checks `CONFIG GET appendonly/appendfsync` and warns when it is not.
+ *
+ * Also the token index: which tenant an issued token belongs to, so a replica finds the tenant of a token
+ * issued on another.
+ */
+export class RedisLogStore implements TenantLogStore {
+  private readonly keys;
+
+  private constructor(
+    private readonly link: RedisLink,
+    readonly address: RedisStoreAddress,
+    private readonly logger: SandboxLogger,
+  ) {
+    this.keys = redisKeys(address.prefix);
+  }
+
+  /** Connects to the store `url` names (`redis://host:port/db[?prefix=name:]`) and checks its durability settings. */
+  static async open(url: string, options: RedisLogStoreOptions = {}): Promise<RedisLogStore> {
+    const address = parseRedisStoreUrl(url);
+    const logger = options.logger ?? SILENT_LOGGER;
+    const link = new RedisLink(address, logger, options.unavailableAfterMs ?? DEFAULT_UNAVAILABLE_AFTER_MS, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
+    await link.connect();
+    const store = new RedisLogStore(link, address, logger);
+    await store.checkDurability();
+    return store;
+  }
+
+  /** Warns unless Redis fsyncs every write before acknowledging it (appendonly yes, appendfsync always). */
+  private async checkDurability(): Promise<void> {
+    const settings = new Map<string, string>();
+    try {
+      const reply = await this.link.command(["CONFIG", "GET", "append*"], true);
+      if (!isArray(reply)) throw unexpected("CONFIG GET", reply);
+      for (let i = 0; i + 1 < reply.length; i += 2) settings.set(String(reply[i]), String(reply[i + 1]));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn({ store: this.address.display }, `cannot check the durability of the Redis store ${this.address.display} (CONFIG GET: ${reason}); make sure it runs with appendonly yes and appendfsync always, or acknowledged calls can be lost`);
+      return;
+    }
+    const appendonly = settings.get("appendonly");
+    const appendfsync = settings.get("appendfsync");
+    if (appendonly !== "yes" || appendfsync !== "always") {
+      this.logger.warn(
+        { store: this.address.display, appendonly, appendfsync },
+        `the Redis store ${this.address.display} runs with appendonly ${appendonly ?? "?"} and appendfsync ${appendfsync ?? "?"}: a call acknowledged just before Redis stops can be lost; run it with --appendonly yes --appendfsync always`,
+      );
+    }
+  }
+
+  /** Whether the connection to Redis is up now (false while it reconnects). */
+  get connected(): boolean {
+    return this.link.ready;
+  }
+
+  async tenants(): Promise<string[]> {
+    const reply = await this.link.command(["SMEMBERS", this.keys.tenants], true);
+    if (!isArray(reply)) throw unexpected("SMEMBERS", reply);
+    return reply.map((id) => String(id)).sort();
+  }
+
+  async load(tenantId: string): Promise<StoredTenant> {
+    for (let attempt = 1; ; attempt++) {
+      const reply = await this.link.script(LOAD, [this.keys.log(tenantId), this.keys.snapshot(tenantId)], [], true);
+      if (!isArray(reply) || reply.length !== 3) throw unexpected("load", reply);
+      const entries = parseEntries(reply[2]);
+      const ref = parseSnapshotRef(reply[0], reply[1]);
+      if (ref === undefined) return { snapshot: undefined, entries };
+      const text = await this.snapshotText(ref.key);
+      if (text !== undefined) return { snapshot: { seq: ref.seq, text }, entries };
+      // Two newer snapshots were committed while this one was read: read the newest.
+      if (attempt === LOAD_ATTEMPTS) throw new Error(`tenant ${tenantId}: its snapshot was replaced ${LOAD_ATTEMPTS} times while it was being read; try again`);
+    }
+  }
+
+  /** A snapshot's text, read a few chunks at a time (small commands), or undefined when the list is gone. */
+  private async snapshotText(key: string): Promise<string | undefined> {
+    const pieces: string[] = [];
+    for (let from = 0; ; from += SNAPSHOT_CHUNKS_PER_READ) {
+      const reply = await this.link.command(["LRANGE", key, String(from), String(from + SNAPSHOT_CHUNKS_PER_READ - 1)], true);
+      if (!isArray(reply)) throw unexpected("snapshot chunks", reply);
+      for (const piece of reply) {
+        if (typeof piece !== "string") throw unexpected("a snapshot chunk", piece);
+        pieces.push(piece);
+      }
+      if (reply.length < SNAPSHOT_CHUNKS_PER_READ) break;
+    }
+    // Every snapshot has at least one chunk ("" for an empty text): none means the list is gone.
+    return pieces.length === 0 ? undefined : pieces.join("");
+  }
+
+  async append(tenantId: string, known: number, at: number, input: JsonValue): Promise<AppendResult> {
+    if (!Number.isSafeInteger(known) || known < 0) throw new Error(`append: known must be a seq (a whole number >= 0), not ${known}`);
+    if (!Number.isFinite(at)) throw new Error(`append: at must be a time in ms, not ${at}`);
+    const keys = [this.keys.log(tenantId), this.keys.snapshot(tenantId), this.keys.tenants];
+    const reply = await this.link.script(APPEND, keys, [tenantId, String(known), JSON.stringify(at), JSON.stringify(input)], false);
+    if (!isArray(reply) || reply.length < 3) throw unexpected("append", reply);
+    const seq = integer(reply[0], "append");
+    const reason = integer(reply[1], "append");
+    if (reason === 0) return { seq, missed: parseEntries(reply[2]) };
+    const reload = await this.reloadBefore(tenantId, seq, parseSnapshotRef(reply[3] ?? null, reply[4] ?? null), parseEntries(reply[2]));
+    if (reason === 2) {
+      this.logger.warn(
+        { tenant: tenantId, known, stored: seq - 1 },
+        `tenant ${tenantId}: this replica had seen seq ${known} but the Redis store's log ends at ${seq - 1}; the tenant was dropped (evicted) by another replica, or Redis lost acknowledged writes (is appendfsync always?); reloading it from the store`,
+      );
+    } else {
+      this.logger.debug({ tenant: tenantId, known, snapshot: reload.snapshot?.seq }, `tenant ${tenantId}: reloading from the store's snapshot (this replica was at seq ${known})`);
+    }
+    return { seq, missed: [], reload };
+  }
+
+  /** The stored tenant just before entry `seq`, for a replica that cannot catch up by entries. */
+  private async reloadBefore(tenantId: string, seq: number, ref: { seq: number; key: string } | undefined, entries: LogEntry[]): Promise<StoredTenant> {
+    if (ref === undefined) return { snapshot: undefined, entries };
+    const text = await this.snapshotText(ref.key);
+    if (text !== undefined) return { snapshot: { seq: ref.seq, text }, entries };
+    // Replaced twice since the append: a newer snapshot still does without the appended entry unless it includes it.
+    const now = await this.load(tenantId);
+    if (now.snapshot !== undefined && now.snapshot.seq >= seq) {
+      throw new Error(`tenant ${tenantId}: a snapshot including entry ${seq} was taken before this replica could reload; load the tenant again (its entry ${seq} is recorded)`);
+    }
+    return { snapshot: now.snapshot, entries: now.entries.filter((entry) => entry.seq < seq) };
+  }
+
+  /**
+   * Stores the tenant's state as of `seq` and drops the entries up to it. The text goes in chunks to a staging
+   * list (each chunk its own command, so other tenants' calls run between them), then one script swaps it in.
+   */
+  async saveSnapshot(tenantId: string, seq: number, text: string): Promise<void> {
+    if (!Number.isSafeInteger(seq) || seq < 1) throw new Error(`saveSnapshot: seq must be a whole number >= 1, not ${seq}`);
+    const staging = this.keys.staging(tenantId, seq);
+    for (const [index, piece] of splitText(text).entries()) {
+      const length = await this.link.script(PUSH_CHUNK, [staging], [String(index), piece, String(STAGING_TTL_SECONDS)], true);
+      if (length !== index + 1) throw new Error(`tenant ${tenantId}: the snapshot being saved lost its chunks in Redis (expired or removed); take it again`);
+    }
+    const keys = [this.keys.log(tenantId), this.keys.snapshot(tenantId), this.keys.tenants, staging, this.keys.snapshotText(tenantId, seq)];
+    await this.link.script(COMMIT_SNAPSHOT, keys, [tenantId, String(seq)], true);
+  }
+
+  async drop(tenantId: string): Promise<void> {
+    const keys = [this.keys.log(tenantId), this.keys.snapshot(tenantId), this.keys.tokens(tenantId), this.keys.tokenIndex, this.keys.tenants];
+    await this.link.script(DROP, keys, [tenantId], true);
+  }
+
+  async loadRegistry(): Promise<JsonValue[]> {
+    return this.registrySince(0);
+  }
+
+  /**
+   * The registry-level records from the `index`-th on (0: all), oldest first: a replica that has read `index`
+   * records catches up with the ones other replicas appended since.
+   */
+  async registrySince(index: number): Promise<JsonValue[]> {
+    const reply = await this.link.command(["LRANGE", this.keys.registry, String(index), "-1"], true);
+    if (!isArray(reply)) throw unexpected("LRANGE", reply);
+    return reply.map((text) => {
+      if (typeof text !== "string") throw unexpected("a registry record", text);
+      const record: JsonValue = JSON.parse(text);
+      return record;
+    });
+  }
+
+  /** Appends a registry-level record (durable once it resolves, as append). */
+  async appendRegistry(record: JsonValue): Promise<void> {
+    await this.link.command(["RPUSH", this.keys.registry, JSON.stringify(record)], false);
+  }
+
+  /** Records that `token` was issued for `tenantId` (the tenant's drop forgets it). */
+  async indexToken(token: string, tenantId: string): Promise<void> {
+    await this.link.script(INDEX_TOKEN, [this.keys.tokenIndex, this.keys.tokens(tenantId)], [token, tenantId], true);
+  }
+
+  /** The tenant `token` was issued for, on any replica, or undefined. */
+  async tenantOfToken(token: string): Promise<string | undefined> {
+    const reply = await this.link.command(["HGET", this.keys.tokenIndex, token], true);
+    if (reply === null) return undefined;
+    if (typeof reply !== "string") throw unexpected("HGET", reply);
+    return reply;
+  }
+
+  async close(): Promise<void> {
+    await this.link.close();
+  }
+}
