@@ -68,9 +68,11 @@ function decodedParams(params: Readonly<Record<string, string>>): Record<string,
 }
 
 /**
- * The one request pipeline every provider runs, in its own dialect: match the route (or answer 404/405),
- * the token (401), the tenant's long jobs and due timers, the rate limit (429), the body (each provider's
- * reader and answers), the handler, and the answer (checked, journaled, sent).
+ * The one request pipeline every provider runs, in its own dialect. First, touching no state: match the
+ * route (or answer 404/405), name the tenant, read and parse the body (each provider's reader). Then one
+ * step in the tenant's turn, recorded in its log first: the token (401), due timers, the faults, the rate
+ * limit (429), the body's own error, the handler and the journal entry. The answer is sent once the step's
+ * entry is durable (and after a fault's delay).
  */
 export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, parts: PipelineParts<T, B>): ProviderPipeline {
   type Id = Extract<keyof T, string>;

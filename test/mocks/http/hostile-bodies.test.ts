@@ -135,10 +135,10 @@ describe("Content-Encoding", () => {
   });
 });
 
-describe("the token is checked before the body is read, and each operation reads at most its own limit", () => {
+describe("the token wins over the body's errors (the body is read first, its error kept for the step), and each operation reads at most its own limit", () => {
   const big = "x".repeat(2 * 1024 * 1024);
 
-  it("a YooMoney call without a token is 401 without its body being read (a read would be 413)", async () => {
+  it("a YooMoney call without a token is 401 even with a body over its limit (413 with a token)", async () => {
     const { app } = makeSandbox({ auth: "strict" });
     for (const method of ["campaigns/nothing", "campaigns/create"]) {
       const res = await request(app).post(`${YM}/${method}`).set("Content-Type", "text/plain").send(big);
@@ -161,7 +161,7 @@ describe("the token is checked before the body is read, and each operation reads
     expect(res.status).toBe(401);
   });
 
-  it("a control-plane call without a token is 401 before its body is parsed", async () => {
+  it("a control-plane call without a token is 401 whatever its body (broken JSON would be 400)", async () => {
     const { app } = makeSandbox();
     const res = await request(app).post("/__sandbox/clock/advance").set("Content-Type", "application/json").send("{not json");
     expect(res.status).toBe(401);
