@@ -4,6 +4,8 @@
  * limits hit, faults applied. `tick` is called before each call (a test moves its real clock there).
  */
 
+import { createBody } from "../mocks/yoomoney/helpers.js";
+
 export interface Sent {
   status: number;
   body: unknown;
@@ -15,26 +17,12 @@ export const MS_TENANT = "busy-ms";
 /** Every tenant the session touches by a raw token (the login's and the named token's come on top). */
 export const SESSION_TENANTS = [YM_TENANT, WB_TENANT, MS_TENANT, "busy-reset", "yoomoney:busy"] as const;
 
-export const YM_CAMPAIGN = {
+export const YM_CAMPAIGN = createBody({
   partnerCampaignId: 20,
-  categoryId: 39,
-  campaignType: "codeOnline",
-  pinType: "one-off",
-  pinDisplayType: "text",
   acceptUrl: "https://shop.example.com/promo?code={{couponCode}}",
-  merchantDomain: "shop.example.com",
   merchantName: "Магазин",
-  merchantLogoSvg: "https://shop.example.com/logo.svg",
-  merchantLogoPng: "https://shop.example.com/logo.png",
-  backgroundColor: "#1e1e1e",
-  fontColor: "#ffffff",
   description: "Скидка 10% на всё",
-  conditions: "Промокод действует на один заказ",
-  discountType: "percent",
-  discountAmount: "10",
-  campaignFee: "100",
-  feeType: "fix",
-};
+});
 
 function field(body: unknown, ...path: Array<string | number>): unknown {
   let at: unknown = body;
