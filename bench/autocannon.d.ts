@@ -10,6 +10,8 @@ declare module "autocannon" {
       body?: string;
       /** A response whose body makes this return false counts as a mismatch. */
       verifyBody?: (body: string) => boolean;
+      /** Requests sent in turn on each connection; setupRequest may change one before it is sent. */
+      requests?: Array<{ setupRequest?: (request: { headers?: Record<string, string> }) => { headers?: Record<string, string> } }>;
       renderProgressBar?: boolean;
       renderResultsTable?: boolean;
       renderLatencyTable?: boolean;

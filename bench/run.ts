@@ -24,6 +24,7 @@ const BENCHES: readonly Bench[] = [
   { name: "tenants-memory", run: async () => (await import("./tenants-memory.js")).benchTenantsMemory() },
   { name: "tenant-isolation", run: async () => (await import("./tenant-isolation.js")).benchTenantIsolation() },
   { name: "durability", run: async () => (await import("./durability.js")).benchDurability() },
+  { name: "replicas", run: async () => (await import("./replicas.js")).benchReplicas() },
 ];
 
 const selected = process.argv.slice(2);

@@ -4,6 +4,7 @@ import { listenProblem } from "./cli-listen-error.js";
 import { AUTH_MODES, choiceOf, parsePort, parsePositiveSeconds, parseTenantTtl, parseText } from "./cli-options.js";
 import { createLogger, LOG_FORMATS, LOG_LEVELS, type SandboxLogger } from "./logger.js";
 import { PROVIDERS } from "./providers.js";
+import { RedisLogStore } from "./persistence/redis-log-store.js";
 import { createSandbox } from "./server.js";
 import { CONSISTENCY_MODES, DEFAULT_SETTINGS, MODERATION_MODES, RATE_LIMIT_MODES } from "./state/kernel/settings.js";
 import { VERSION } from "./version.js";
@@ -32,6 +33,11 @@ export const START_FLAGS = {
   "data-dir": valueFlag(
     "DIR",
     "keep every tenant durably in this folder (made if missing): each call is logged there before it acts and answered once on disk, so kill -9 loses nothing acknowledged; loaded at start (snapshots plus logs). Not with --state-file, which is a single JSON export/import; default: memory only",
+    parseText,
+  ),
+  store: valueFlag(
+    "URL",
+    "keep tenants in Redis (redis://host:port/db[?prefix=name:], rediss:// for TLS) as per-tenant call logs: replicas started with the same store serve the same tenants, each call seeing every call acknowledged on another; Redis must run with appendonly yes and appendfsync always. Not with --data-dir or --state-file; default: memory only",
     parseText,
   ),
   auth: valueFlag(
@@ -90,13 +96,23 @@ export const START_COMMAND: CliCommand = {
       level: input.value(START_FLAGS["log-level"]) ?? "info",
       format: input.value(START_FLAGS["log-format"]) ?? (process.stdout.isTTY ? "pretty" : "json"),
     });
+    const storeUrl = input.value(START_FLAGS.store);
+    const dataDir = input.value(START_FLAGS["data-dir"]);
+    const stateFile = input.value(START_FLAGS["state-file"]);
+    if (storeUrl !== undefined && (dataDir !== undefined || stateFile !== undefined)) {
+      throw new Error(
+        `--store cannot be used with ${dataDir !== undefined ? "--data-dir" : "--state-file"}: --store keeps the tenants in Redis (shared by replicas), --data-dir in a local folder, --state-file in a single JSON file; give one of them`,
+      );
+    }
+    const logStore = storeUrl === undefined ? undefined : await RedisLogStore.open(storeUrl, { logger });
     const sandbox = createSandbox({
       logger,
+      logStore,
       tenantTtlMs: tenantTtl === undefined ? undefined : tenantTtl * 1000,
       requestTimeoutMs: requestTimeout === undefined ? undefined : Math.round(requestTimeout * 1000),
       seed: input.value(START_FLAGS.seed),
-      stateFile: input.value(START_FLAGS["state-file"]),
-      dataDir: input.value(START_FLAGS["data-dir"]),
+      stateFile,
+      dataDir,
       auth: input.value(START_FLAGS.auth),
       adminToken: input.value(START_FLAGS["admin-token"]),
       settings: {
@@ -108,12 +124,15 @@ export const START_COMMAND: CliCommand = {
     try {
       await sandbox.ready;
     } catch (error) {
-      throw new Error(`--data-dir: the stored state cannot be loaded (${error instanceof Error ? error.message : String(error)}); fix the folder or start with another one`);
+      // An open connection would keep the process from exiting.
+      await logStore?.close();
+      throw new Error(`${storeUrl === undefined ? "--data-dir" : `--store ${logStore?.address.display ?? storeUrl}`}: the stored state cannot be loaded (${error instanceof Error ? error.message : String(error)}); fix the ${storeUrl === undefined ? "folder" : "store"} or start with another one`);
     }
     let url: string;
     try {
       url = await sandbox.listen(port, host);
     } catch (error) {
+      await logStore?.close();
       throw new Error(listenProblem(error, host, port) ?? `cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`);
     }
     const providers = PROVIDERS.map((p) => p.name);

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { CallInput } from "../mocks/http/call-input.js";
 import { readCallInput } from "../mocks/http/call-input.js";
-import type { CallLog, Recorded } from "../mocks/http/call-log.js";
+import { CallNotRecorded, type CallLog, type Recorded } from "../mocks/http/call-log.js";
 import type { SandboxLogger } from "../mocks/http/logger.js";
 import type { ProviderPipeline } from "../mocks/http/pipeline.js";
 import type { StepQueue } from "../mocks/http/step-queue.js";
 import { exportSnapshot, importSnapshot } from "../state/kernel/snapshot.js";
-import type { TenantRegistry } from "../state/kernel/tenants.js";
+import { tokenFromHeader, type TenantRegistry } from "../state/kernel/tenants.js";
 import type { LogEntry, StoredTenant, TenantLogStore } from "./log-store.js";
 import { stringifyInSlices } from "./sliced-stringify.js";
 
@@ -58,17 +58,89 @@ export class DurableCalls implements CallLog {
   private readonly snapshots = new Set<Promise<unknown>>();
   private readonly registryInFlight = new Set<Promise<void>>();
   private loading = false;
+  /** A shared store (several replicas): how many of its registry records this replica has applied. */
+  private registryRead = 0;
+  /** The registry catch-ups, one after the other. */
+  private registryReading: Promise<void> = Promise.resolve();
+  /**
+   * Tokens known to be no issued token (read after they were first used): a token's record is durable before
+   * the token is answered, so one not in the records read after its first use never will be.
+   */
+  private readonly notIssued = new Set<string>();
 
   constructor(private readonly options: DurableCallsOptions) {
-    const { registry } = options;
+    const { registry, store } = options;
     registry.tokens.onIssue = (issued, serial) => this.registryRecord({ kind: "token", ...issued, serial });
     registry.credentials.onSet = (entry) => this.registryRecord({ kind: "password", ...entry });
     registry.onEvicted = (tenant) => {
       this.lastSeq.delete(tenant);
       this.since.delete(tenant);
+      if (this.shared) {
+        // Several replicas: this one's idle time says nothing of the others', so eviction only frees this
+        // replica's memory. The store keeps the tenant and its tokens; its next call here rebuilds it from
+        // the store, and the next catch-up reads every registry record again (its tokens went with it here).
+        this.registryRead = 0;
+        return;
+      }
       this.registryRecord({ kind: "evicted", tenant });
-      this.track(options.store.drop(tenant));
+      this.track(store.drop(tenant));
     };
+  }
+
+  /** Whether the store is shared by replicas (its appends are ordered by the store, not here). */
+  private get shared(): boolean {
+    return this.options.store.ordersAtOnce !== true;
+  }
+
+  catchUp(authorization: string | undefined, registryCall: boolean): Promise<void> | undefined {
+    if (this.options.store.registrySince === undefined) return undefined;
+    const token = tokenFromHeader(authorization);
+    if (token !== "" && this.knowToken(token)) return undefined;
+    if (!registryCall && (token === "" || this.notIssued.has(token))) return undefined;
+    return this.readRegistry().then(() => {
+      if (token !== "" && !this.knowToken(token)) this.notIssued.add(token);
+    });
+  }
+
+  /**
+   * Whether `token` is an issued token known here; its tenant is then made here if this replica does not hold
+   * it (evicted from this replica's memory, or issued on another): the token names it, not a tenant of its own.
+   */
+  private knowToken(token: string): boolean {
+    const { registry } = this.options;
+    const issued = registry.tokens.lookup(token);
+    if (issued === undefined) return false;
+    if (registry.peek(issued.tenantId) === undefined) registry.get(issued.tenantId);
+    return true;
+  }
+
+  /** The tokens `entries` were sent with that this replica knows neither as issued nor as not issued. */
+  private unseenTokens(entries: readonly LogEntry[]): string[] {
+    if (this.options.store.registrySince === undefined) return [];
+    const unseen = new Set<string>();
+    for (const entry of entries) {
+      const input = entry.input;
+      const headers = typeof input === "object" && input !== null && !Array.isArray(input) ? input["headers"] : undefined;
+      const header = typeof headers === "object" && headers !== null && !Array.isArray(headers) ? headers["authorization"] : undefined;
+      const token = tokenFromHeader(typeof header === "string" ? header : undefined);
+      if (token !== "" && !this.notIssued.has(token) && this.options.registry.tokens.lookup(token) === undefined) unseen.add(token);
+    }
+    return [...unseen];
+  }
+
+  /** Applies the registry records other replicas appended since the last read (one round trip). */
+  private readRegistry(): Promise<void> {
+    const { store } = this.options;
+    const reading = this.registryReading.then(async () => {
+      if (store.registrySince === undefined) return;
+      const records = await store.registrySince(this.registryRead);
+      this.registryRead += records.length;
+      this.applyRecords(records);
+    });
+    this.registryReading = reading.catch(() => undefined);
+    return reading.catch((error: unknown) => {
+      throw notRecorded(error, "the registry records (issued tokens, passwords) could not be read");
+    });
   }
 
   record(tenantId: string, at: number, input: CallInput): Recorded {
@@ -82,7 +154,16 @@ export class DurableCalls implements CallLog {
       return { ready: undefined, durable: appended.then(() => undefined) };
     }
     // A shared store: what other replicas appended since `known` runs here first, in order.
-    const ready = store.append(tenantId, known, at, input).then(async ({ seq, missed, reload }) => {
+    const appended = store.append(tenantId, known, at, input).catch((error: unknown) => {
+      throw notRecorded(error, `tenant ${tenantId}: the call could not be recorded in its log`);
+    });
+    const ready = appended.then(async ({ seq, missed, reload }) => {
+      // Other replicas' entries may use tokens they issued: learn those first (a round trip only for a token not seen yet).
+      const unseen = this.unseenTokens(reload === undefined ? missed : [...reload.entries, ...missed]);
+      if (unseen.length > 0) {
+        await this.readRegistry();
+        for (const token of unseen) if (!this.knowToken(token)) this.notIssued.add(token);
+      }
       if (reload !== undefined) await this.rebuild(tenantId, reload);
       for (const entry of missed) await this.replayEntry(tenantId, entry);
       this.lastSeq.set(tenantId, seq);
@@ -163,14 +244,9 @@ export class DurableCalls implements CallLog {
     const { store, registry, logger } = this.options;
     this.loading = true;
     try {
-      for (const [index, value] of (await store.loadRegistry()).entries()) {
-        const parsed = RegistryRecord.safeParse(value);
-        if (!parsed.success) {
-          logger.error({ record: index }, `registry record ${index} is not one this sandbox knows (${parsed.error.message}); it is skipped`);
-          continue;
-        }
-        this.apply(parsed.data);
-      }
+      const records = await store.loadRegistry();
+      this.registryRead = records.length;
+      this.applyRecords(records);
       // A tenant a token names exists (issuing made it), as before the restart: its calls find it.
       for (const token of registry.tokens.all()) registry.get(token.tenantId);
       const pending: Array<{ tenant: string; entry: LogEntry }> = [];
@@ -191,6 +267,17 @@ export class DurableCalls implements CallLog {
       return { tenants, entries: pending.length, ms: Math.round(performance.now() - started) };
     } finally {
       this.loading = false;
+    }
+  }
+
+  private applyRecords(records: readonly unknown[]): void {
+    for (const [index, value] of records.entries()) {
+      const parsed = RegistryRecord.safeParse(value);
+      if (!parsed.success) {
+        this.options.logger.error({ record: index }, `registry record ${index} is not one this sandbox knows (${parsed.error.message}); it is skipped`);
+        continue;
+      }
+      this.apply(parsed.data);
     }
   }
 
@@ -251,4 +338,12 @@ export class DurableCalls implements CallLog {
     this.inFlight.add(settled);
     void settled.then(() => this.inFlight.delete(settled));
   }
+}
+
+/** A store failure as the pipeline answers it (the sandbox's own 503): `maybeApplied` when the store says the write may have landed. */
+function notRecorded(error: unknown, what: string): CallNotRecorded {
+  if (error instanceof CallNotRecorded) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  const maybe = typeof error === "object" && error !== null && "maybeApplied" in error && error.maybeApplied === true;
+  return new CallNotRecorded(`${what}: ${reason}`, maybe);
 }

@@ -21,6 +21,8 @@ import type { JsonValue } from "../state/kernel/json.js";
  *   tenant so the stored log ends before `known`. Then `reload` is the stored tenant just before the appended
  *   entry (snapshot + every entry after it), `missed` is empty, and the caller rebuilds the tenant from it
  *   (a fresh tenant when it has no snapshot) before running its own entry `seq`.
+ * - i12-replicas: optional `registrySince(index)` (a shared store): the registry records from the `index`-th
+ *   on, so a replica finds tokens and passwords another replica issued while it runs (DurableCalls.catchUp).
  */
 export interface LogEntry {
   /** 1, 2, 3... within the tenant: the order its steps ran in. */
@@ -71,6 +73,11 @@ export interface TenantLogStore {
   drop(tenantId: string): Promise<void>;
   /** Registry-level records (issued tokens, passwords, forgotten tenants), oldest first. */
   loadRegistry(): Promise<JsonValue[]>;
+  /**
+   * A shared store (several replicas): the registry records from the `index`-th on (0: all), oldest first,
+   * so a replica catches up with the tokens and passwords the others issued since it last read.
+   */
+  registrySince?(index: number): Promise<JsonValue[]>;
   /** Appends a registry-level record; resolves once it is durable. */
   appendRegistry(record: JsonValue): Promise<void>;
   /** Writes what is pending and releases the files or connections. */

@@ -90,6 +90,7 @@ describe("promo-sandbox's command line", () => {
       "PROMO_SANDBOX_MODERATION",
       "PROMO_SANDBOX_STATE_FILE",
       "PROMO_SANDBOX_DATA_DIR",
+      "PROMO_SANDBOX_STORE",
       "PROMO_SANDBOX_AUTH",
       "PROMO_SANDBOX_ADMIN_TOKEN",
       "PROMO_SANDBOX_REQUEST_TIMEOUT",
@@ -103,6 +104,7 @@ describe("promo-sandbox's command line", () => {
     expect(fromEnv.value(START_FLAGS["rate-limits"])).toBe("off");
     expect(fromEnv.value(START_FLAGS["state-file"])).toBe("/data/state.json");
     expect(started([], { PROMO_SANDBOX_DATA_DIR: "/data" }).input.value(START_FLAGS["data-dir"])).toBe("/data");
+    expect(started([], { PROMO_SANDBOX_STORE: "redis://redis:6379/0" }).input.value(START_FLAGS.store)).toBe("redis://redis:6379/0");
     expect(fromEnv.value(START_FLAGS["tenant-ttl"])).toBe(60);
     expect(fromEnv.value(START_FLAGS.seed)).toBeUndefined();
     const flagWins = started(["--port", "9002", "--rate-limits", "enforce"], env).input;

@@ -8,7 +8,7 @@ describe("promo-sandbox command", () => {
   it("--help explains every start flag", () => {
     const result = runCli(["--help"]);
     expect(result.status).toBe(0);
-    for (const flag of ["--port", "--host", "--seed", "--rate-limits enforce|off", "--consistency realistic|immediate", "--moderation manual|auto", "--auth open|strict", "--state-file", "--data-dir DIR", "--admin-token TEXT", "PROMO_SANDBOX_ADMIN_TOKEN"]) {
+    for (const flag of ["--port", "--host", "--seed", "--rate-limits enforce|off", "--consistency realistic|immediate", "--moderation manual|auto", "--auth open|strict", "--state-file", "--data-dir DIR", "--store URL", "--admin-token TEXT", "PROMO_SANDBOX_ADMIN_TOKEN"]) {
       expect(result.stdout).toContain(flag);
     }
   });

@@ -20,4 +20,25 @@ export interface CallLog {
   record(tenantId: string, at: number, input: CallInput): Recorded;
   /** Resolves once the registry-level records made so far (issued tokens, passwords) are durable. */
   flushed(): Promise<void>;
+  /**
+   * A shared store: learns the tokens and passwords other replicas issued that this call may need (a token
+   * unknown here, or a call acting on no tenant such as a login) before the call's tenant is named.
+   * Undefined when there is nothing to learn (the usual case: no round trip).
+   */
+  catchUp?(authorization: string | undefined, registryCall: boolean): Promise<void> | undefined;
+}
+
+/**
+ * The call could not be recorded in its tenant's log (the shared store is unreachable or refused the write):
+ * its step did not run here. The pipeline answers the sandbox's own 503, never a provider's error.
+ */
+export class CallNotRecorded extends Error {
+  override name = "CallNotRecorded";
+  constructor(
+    message: string,
+    /** Whether the entry may have been recorded all the same (then it runs on the tenant's next call). */
+    readonly maybeRecorded: boolean,
+  ) {
+    super(message);
+  }
 }

@@ -4,6 +4,8 @@ import type { Answer } from "./answer.js";
 import { setTimeout as sleep } from "node:timers/promises";
 import { bodyReader, type BodyReader, type RawBody } from "./body-reader.js";
 import { inputOf, rawBodyOf, replayExchange, type CallInput } from "./call-input.js";
+import { CallNotRecorded } from "./call-log.js";
+import { storeUnavailableAnswer } from "./store-unavailable.js";
 import type { SandboxContext } from "./context.js";
 import type { BodyOutcome, Dialect } from "./dialect.js";
 import type { Exchange } from "./exchange.js";
@@ -242,7 +244,12 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
    */
   const run = async (exchange: Exchange): Promise<void> => {
     const routed = route(exchange);
-    const key = tenantKeyOf(exchange, routed.match);
+    let key = tenantKeyOf(exchange, routed.match);
+    // A shared store: a token another replica issued (or a login's password) is learned before the tenant is named.
+    // (It may also bring back here the tenant of a known token, evicted from this replica's memory: the key is read again.)
+    const catching = ctx.calls?.catchUp?.(exchange.req.headers.authorization, key === undefined);
+    if (catching !== undefined) await catching;
+    if (ctx.calls?.catchUp !== undefined) key = tenantKeyOf(exchange, routed.match);
     // The tenant is in use from now: its idle time starts again, and it is not evicted while the body comes.
     const held = key === undefined ? undefined : registry.peek(key);
     if (held !== undefined) {
@@ -288,6 +295,13 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
       try {
         await run(exchange);
       } catch (error) {
+        // The shared store did not record the call: the sandbox's own 503, not the provider's error.
+        if (error instanceof CallNotRecorded) {
+          ctx.logger.warn({ method: exchange.method, path: exchange.path, recorded: error.maybeRecorded ? "maybe" : "no" }, error.message);
+          if (exchange.res.headersSent) return void exchange.res.end();
+          const answer = storeUnavailableAnswer(error);
+          return deliverAnswer(ctx, exchange, answer, JSON.stringify(answer.body), callOf(exchange));
+        }
         // The last resort: a sandbox bug answers the provider's 500, is logged with its stack, and the process keeps serving.
         logInternalError(ctx.logger, exchange, error);
         if (exchange.res.headersSent) return void exchange.res.end();
