@@ -8,6 +8,7 @@ import { load, medianRps, type Run, type Target } from "./load.js";
 import type { Row } from "./report.js";
 import { formatMs, percentile } from "./stats.js";
 import { campaignBody, createCampaign, postJson, successResult } from "./yoomoney-client.js";
+import { Rng } from "../src/state/kernel/rng.js";
 
 /** Issue 12's targets for `--data-dir`. */
 const KILL_TRIALS = 25;
@@ -63,16 +64,10 @@ async function call(base: string, method: string, path: string, token: string, b
   return { status: res.status, json };
 }
 
-/** mulberry32: the kill moments come from a seed. */
+/** The kill moments come from a seed (the tenants' own generator), so a failing trial can be run again. */
 function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(`kill-moments:${seed}`);
+  return () => rng.next();
 }
 
 interface Writer {

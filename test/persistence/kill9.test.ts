@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { afterThisTest } from "../support/after-test.js";
 import { send, YM_CAMPAIGN } from "../support/busy-session.js";
 import { startCli } from "../support/cli-process.js";
+import { Rng } from "../../src/state/kernel/rng.js";
 
 /**
  * kill -9 under 4 concurrent writers (issue 12, the short form; bench/kill9.ts runs 25 trials): every write
@@ -12,16 +13,10 @@ import { startCli } from "../support/cli-process.js";
  * write at a time, so at most one write per writer was in flight at the kill (it may or may not be there).
  */
 
-/** mulberry32: the kill moments come from a seed, so a failing trial can be run again. */
+/** The kill moments come from a seed (the tenants' own generator), so a failing trial can be run again. */
 function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(`kill-moments:${seed}`);
+  return () => rng.next();
 }
 
 const SEED = 20260115;
