@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -9,6 +8,7 @@ import { envName } from "../../src/cli-args.js";
 import { START_FLAGS } from "../../src/cli-start.js";
 import { SandboxStateFile } from "../../src/contracts/sandbox/state-file.js";
 import { containerCommand, finalEnv, finalStage, readDockerfile, type Instruction } from "../support/dockerfile.js";
+import { freePort } from "../support/free-port.js";
 
 /**
  * The image cannot be built on these machines (its base image's registry is unreachable), so this runs
@@ -36,14 +36,6 @@ function copyBuildContext(instructions: readonly Instruction[], into: string): v
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const address = server.address();
-  await new Promise<void>((done) => server.close(() => done()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 /** The container's environment: only the image's ENV and `docker run -e` ones (no host variables but PATH). */
 const containerEnv = (overrides: Record<string, string>): Record<string, string> => ({ PATH: process.env.PATH ?? "", ...IMAGE_ENV, ...overrides });

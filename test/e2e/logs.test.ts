@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { CLI, runCli } from "../support/cli.js";
+import { freePort } from "../support/free-port.js";
 
 /** `--log-level` and `--log-format` (and their variables) of the command line, run from source as test/e2e/cli.test.ts does. */
 
@@ -18,15 +18,6 @@ interface Running {
   stop(): Promise<{ stdout: string; stderr: string; code: number | null }>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : 0;
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 /** Starts the CLI on a free port (its ready line may be silenced, so health is polled), with `args` and `env`. */
 async function start(args: string[], env: Record<string, string> = {}): Promise<Running> {

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, get, type IncomingHttpHeaders, type Server } from "node:http";
-import { createServer as createTcpServer } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
+import { freePort } from "../support/free-port.js";
 
 /*
  * deploy/: the team sandbox's compose file and its load balancer. No container engine runs here, so the
@@ -69,14 +69,6 @@ function findNginx(): string | undefined {
 const NGINX = findNginx();
 if (NGINX === undefined) process.stdout.write("skipped: the load balancer's tests need nginx; install it with `apt-get install -y nginx-light`\n");
 
-async function freePort(): Promise<number> {
-  const probe = createTcpServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no free port on 127.0.0.1");
-  return address.port;
-}
 
 /** A GET through the load balancer: status, headers and body. */
 function call(port: number, path: string, authorization?: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {

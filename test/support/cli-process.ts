@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { CLI } from "./cli.js";
+import { freePort } from "./free-port.js";
 
 export interface CliProcess {
   child: ChildProcess;
@@ -12,15 +12,6 @@ export interface CliProcess {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : 0;
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 /** Starts the CLI (from source, through tsx) on a free port with `args`; resolves once health answers. */
 export async function startCli(args: string[]): Promise<CliProcess> {

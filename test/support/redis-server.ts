@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { systemComponent } from "./system-component.js";
+import { freePort } from "./free-port.js";
 
 /**
  * Debian's redis-server for the team-sandbox tests: `redisServer.path` is undefined where it is not installed
@@ -14,18 +15,6 @@ export const redisServer = systemComponent("redis-server", "redis-server");
 /** How long a started server has to answer PING. */
 const READY_TIMEOUT_MS = 10_000;
 
-/** A free TCP port on 127.0.0.1 (asked of the kernel, then released for redis-server to take). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => (port === 0 ? reject(new Error("no free port on 127.0.0.1")) : resolve(port)));
-    });
-  });
-}
 
 /** Whether a Redis at `port` answers PING with PONG (one attempt). */
 function pings(port: number): Promise<boolean> {
