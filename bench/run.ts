@@ -23,7 +23,9 @@ const BENCHES: readonly Bench[] = [
   { name: "wb-fullstats", run: async () => (await import("./wb-fullstats.js")).benchWbFullstats() },
   { name: "tenants-memory", run: async () => (await import("./tenants-memory.js")).benchTenantsMemory() },
   { name: "tenant-isolation", run: async () => (await import("./tenant-isolation.js")).benchTenantIsolation() },
-  { name: "durability", run: async () => (await import("./durability.js")).benchDurability() },
+  { name: "durability-kill9", run: async () => (await import("./durability.js")).killTrials() },
+  { name: "durability-throughput", run: async () => (await import("./durability.js")).throughput() },
+  { name: "durability-1m", run: async () => (await import("./durability.js")).millionCodes() },
   { name: "replicas", run: async () => (await import("./replicas.js")).benchReplicas() },
 ];
 

@@ -20,6 +20,7 @@ import { VERSION } from "./version.js";
 import { DurableCalls } from "./persistence/durable-calls.js";
 import { FileLogStore } from "./persistence/file-log-store.js";
 import type { TenantLogStore } from "./persistence/log-store.js";
+import { snapshotEvery } from "./persistence/snapshot-policy.js";
 
 export interface SandboxOptions {
   /** Seeds every tenant's randomness: the same seed and calls give the same answers. Default "promo-sandbox". */
@@ -72,7 +73,7 @@ export interface SandboxOptions {
   dataDir?: string;
   /** Another store of tenant logs than dataDir's (the Redis store; tests' in-memory one). */
   logStore?: TenantLogStore;
-  /** A tenant's log is snapshotted after this many entries (default SNAPSHOT_AFTER_ENTRIES; tests lower it). */
+  /** A snapshot of a tenant's log every this many entries, whatever the sizes (tests and benches; default: DEFAULT_SNAPSHOT_POLICY). */
   snapshotAfterEntries?: number;
 }
 
@@ -187,7 +188,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const durable =
     store === undefined
       ? undefined
-      : new DurableCalls({ store, registry, pipelines: new Map(pipelines.map((pipeline) => [pipeline.provider, pipeline])), steps: ctx.steps, logger, snapshotAfterEntries: options.snapshotAfterEntries });
+      : new DurableCalls({ store, registry, pipelines: new Map(pipelines.map((pipeline) => [pipeline.provider, pipeline])), steps: ctx.steps, logger, snapshotPolicy: options.snapshotAfterEntries === undefined ? undefined : snapshotEvery(options.snapshotAfterEntries) });
   let loaded = durable === undefined;
   const ready =
     durable === undefined

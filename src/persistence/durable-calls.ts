@@ -5,17 +5,11 @@ import { CallNotRecorded, type CallLog, type Recorded } from "../mocks/http/call
 import type { SandboxLogger } from "../mocks/http/logger.js";
 import type { ProviderPipeline } from "../mocks/http/pipeline.js";
 import type { StepQueue } from "../mocks/http/step-queue.js";
-import { exportSnapshot, importSnapshot } from "../state/kernel/snapshot.js";
+import { importSnapshot, viewSnapshot } from "../state/kernel/snapshot.js";
 import { tokenFromHeader, type TenantRegistry } from "../state/kernel/tenants.js";
 import type { LogEntry, StoredTenant, TenantLogStore } from "./log-store.js";
 import { stringifyInSlices } from "./sliced-stringify.js";
-
-/**
- * A tenant's log is snapshotted (and its covered segments deleted) once it holds this many entries or
- * this many bytes of input since its last snapshot.
- */
-export const SNAPSHOT_AFTER_ENTRIES = 10_000;
-export const SNAPSHOT_AFTER_BYTES = 64 * 1024 * 1024;
+import { DEFAULT_SNAPSHOT_POLICY, entryBytes, snapshotDue, type SinceSnapshot, type SnapshotPolicy } from "./snapshot-policy.js";
 
 /** The registry-level records (issued tokens, login passwords, evicted tenants): effects, not calls. */
 const RegistryRecord = z.discriminatedUnion("kind", [
@@ -32,9 +26,8 @@ export interface DurableCallsOptions {
   pipelines: ReadonlyMap<string, ProviderPipeline>;
   steps: StepQueue;
   logger: SandboxLogger;
-  /** Snapshot thresholds (tests lower them). */
-  snapshotAfterEntries?: number;
-  snapshotAfterBytes?: number;
+  /** When a tenant's log is snapshotted (default DEFAULT_SNAPSHOT_POLICY; tests and benches ask for snapshots often). */
+  snapshotPolicy?: SnapshotPolicy;
 }
 
 /** What a start loaded. */
@@ -52,7 +45,8 @@ export interface Loaded {
  */
 export class DurableCalls implements CallLog {
   private readonly lastSeq = new Map<string, number>();
-  private readonly since = new Map<string, { entries: number; bytes: number }>();
+  /** Per tenant: its log since its last snapshot, and that snapshot's size. */
+  private readonly since = new Map<string, SinceSnapshot>();
   private readonly snapshotting = new Set<string>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly snapshots = new Set<Promise<unknown>>();
@@ -172,14 +166,16 @@ export class DurableCalls implements CallLog {
     return { ready, durable: ready };
   }
 
+  /** Counts an entry of tenant `tenantId`'s log since its last snapshot, and schedules a snapshot when one is due. */
   private countForSnapshot(tenantId: string, input: CallInput): void {
-    const since = this.since.get(tenantId) ?? { entries: 0, bytes: 0 };
-    since.entries += 1;
-    since.bytes += input.body === null ? 0 : "text" in input.body ? input.body.text.length : "base64" in input.body ? input.body.base64.length : 0;
-    this.since.set(tenantId, since);
-    if (since.entries >= (this.options.snapshotAfterEntries ?? SNAPSHOT_AFTER_ENTRIES) || since.bytes >= (this.options.snapshotAfterBytes ?? SNAPSHOT_AFTER_BYTES)) {
-      this.scheduleSnapshot(tenantId);
+    let since = this.since.get(tenantId);
+    if (since === undefined) {
+      since = { entries: 0, bytes: 0, snapshotChars: 0 };
+      this.since.set(tenantId, since);
     }
+    since.entries += 1;
+    since.bytes += entryBytes(input);
+    if (!this.loading && snapshotDue(this.options.snapshotPolicy ?? DEFAULT_SNAPSHOT_POLICY, since)) this.scheduleSnapshot(tenantId);
   }
 
   /**
@@ -189,6 +185,7 @@ export class DurableCalls implements CallLog {
   private async rebuild(tenantId: string, stored: StoredTenant): Promise<void> {
     const { registry, logger } = this.options;
     registry.forgetPins(tenantId);
+    this.since.set(tenantId, { entries: 0, bytes: 0, snapshotChars: stored.snapshot?.text.length ?? 0 });
     if (stored.snapshot === undefined) registry.reset(tenantId);
     else {
       const imported = importSnapshot(registry, tenantId, JSON.parse(stored.snapshot.text));
@@ -212,6 +209,7 @@ export class DurableCalls implements CallLog {
       return;
     }
     const { registry } = this.options;
+    this.countForSnapshot(tenantId, read.input);
     registry.pin(tenantId, entry.at);
     try {
       await pipeline.replay(read.input);
@@ -231,11 +229,12 @@ export class DurableCalls implements CallLog {
       const tenant = registry.peek(tenantId);
       if (tenant === undefined) return undefined;
       const seq = this.lastSeq.get(tenantId) ?? 0;
-      this.since.set(tenantId, { entries: 0, bytes: 0 });
       // In slices: the other tenants are served meanwhile; this tenant's calls wait for the end of its turn.
-      return { seq, text: await stringifyInSlices(exportSnapshot(registry, tenant)) };
+      const chunks = await stringifyInSlices(viewSnapshot(registry, tenant));
+      this.since.set(tenantId, { entries: 0, bytes: 0, snapshotChars: chunks.reduce((total, chunk) => total + chunk.length, 0) });
+      return { seq, chunks };
     });
-    if (taken !== undefined) await store.saveSnapshot(tenantId, taken.seq, taken.text);
+    if (taken !== undefined) await store.saveSnapshot(tenantId, taken.seq, taken.chunks);
   }
 
   /** Loads every stored tenant: the registry-level records, then each tenant's snapshot and its entries, replayed. */
@@ -259,6 +258,7 @@ export class DurableCalls implements CallLog {
           if (!imported.ok) logger.error({ tenant: tenantId }, `tenant ${tenantId}: its snapshot does not import (${imported.error}); its entries are replayed on a fresh tenant`);
         }
         this.lastSeq.set(tenantId, stored.entries.at(-1)?.seq ?? stored.snapshot?.seq ?? 0);
+        this.since.set(tenantId, { entries: 0, bytes: 0, snapshotChars: stored.snapshot?.text.length ?? 0 });
         for (const entry of stored.entries) pending.push({ tenant: tenantId, entry });
       }
       // Replayed in the order they first ran, across tenants (a store without that order: tenant after tenant).

@@ -67,8 +67,11 @@ export interface TenantLogStore {
    * (other replicas' calls: the embedded store has none).
    */
   append(tenantId: string, known: number, at: number, input: JsonValue): Promise<AppendResult>;
-  /** Stores a snapshot that includes every entry up to `seq`; entries <= seq may then go. */
-  saveSnapshot(tenantId: string, seq: number, text: string): Promise<void>;
+  /**
+   * Stores a snapshot that includes every entry up to `seq`; entries <= seq may then go. Its text comes in
+   * chunks (their concatenation is the text, as stringifyInSlices makes it), so no store needs it in one piece.
+   */
+  saveSnapshot(tenantId: string, seq: number, chunks: readonly string[]): Promise<void>;
   /** Forgets a tenant (eviction). */
   drop(tenantId: string): Promise<void>;
   /** Registry-level records (issued tokens, passwords, forgotten tenants), oldest first. */

@@ -4,7 +4,7 @@ import { SILENT_LOGGER, type SandboxLogger } from "../mocks/http/logger.js";
 import type { AppendResult, LogEntry, StoredTenant, TenantLogStore } from "./log-store.js";
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_UNAVAILABLE_AFTER_MS, RedisLink } from "./redis-link.js";
 import { APPEND, COMMIT_SNAPSHOT, DROP, INDEX_TOKEN, LOAD, PUSH_CHUNK } from "./redis-scripts.js";
-import { SNAPSHOT_CHUNKS_PER_READ, splitText } from "./redis-snapshot-chunks.js";
+import { SNAPSHOT_CHUNKS_PER_READ, splitChunks } from "./redis-snapshot-chunks.js";
 import { parseRedisStoreUrl, type RedisStoreAddress } from "./redis-store-url.js";
 
 export interface RedisLogStoreOptions {
@@ -209,10 +209,10 @@ export class RedisLogStore implements TenantLogStore {
    * Stores the tenant's state as of `seq` and drops the entries up to it. The text goes in chunks to a staging
    * list (each chunk its own command, so other tenants' calls run between them), then one script swaps it in.
    */
-  async saveSnapshot(tenantId: string, seq: number, text: string): Promise<void> {
+  async saveSnapshot(tenantId: string, seq: number, chunks: readonly string[]): Promise<void> {
     if (!Number.isSafeInteger(seq) || seq < 1) throw new Error(`saveSnapshot: seq must be a whole number >= 1, not ${seq}`);
     const staging = this.keys.staging(tenantId, seq);
-    for (const [index, piece] of splitText(text).entries()) {
+    for (const [index, piece] of splitChunks(chunks).entries()) {
       const length = await this.link.script(PUSH_CHUNK, [staging], [String(index), piece, String(STAGING_TTL_SECONDS)], true);
       if (length !== index + 1) throw new Error(`tenant ${tenantId}: the snapshot being saved lost its chunks in Redis (expired or removed); take it again`);
     }

@@ -9,6 +9,16 @@ export const SNAPSHOT_CHUNK_CHARS = 1 << 16;
 export const SNAPSHOT_CHUNKS_PER_READ = 16;
 
 /**
+ * A text given in chunks (stringifyInSlices' slices, each whole JSON tokens, so never half a surrogate pair) cut
+ * into Redis's pieces: each chunk in pieces of at most `size` characters, empty chunks left out (one "" piece for
+ * an empty text).
+ */
+export function splitChunks(chunks: readonly string[], size = SNAPSHOT_CHUNK_CHARS): string[] {
+  const pieces = chunks.filter((chunk) => chunk !== "").flatMap((chunk) => splitText(chunk, size));
+  return pieces.length === 0 ? [""] : pieces;
+}
+
+/**
  * `text` cut into pieces of at most `size` characters (at least one piece, "" for an empty text), never between
  * the two halves of a surrogate pair: each piece is valid UTF-16 on its own, so it survives the UTF-8 round trip.
  */

@@ -65,16 +65,16 @@ describe.skipIf(redisServer.path === undefined)("the Redis log store, on Debian'
     expect(await store.load(tenant)).toEqual({ snapshot: undefined, entries });
     expect(await store.tenants()).toContain(tenant);
 
-    await store.saveSnapshot(tenant, 2, "state at 2");
+    await store.saveSnapshot(tenant, 2, ["state at 2"]);
     expect(await store.load(tenant)).toEqual({ snapshot: { seq: 2, text: "state at 2" }, entries: [entries[2]] });
     // An older snapshot (another replica's, late) is ignored; the entries it would include are gone already.
-    await store.saveSnapshot(tenant, 1, "state at 1");
+    await store.saveSnapshot(tenant, 1, ["state at 1"]);
     expect(await store.load(tenant)).toEqual({ snapshot: { seq: 2, text: "state at 2" }, entries: [entries[2]] });
-    await expect(store.saveSnapshot(tenant, 9, "future")).rejects.toThrow(`snapshot of tenant ${tenant} at seq 9 is past its last entry 3`);
+    await expect(store.saveSnapshot(tenant, 9, ["future"])).rejects.toThrow(`snapshot of tenant ${tenant} at seq 9 is past its last entry 3`);
 
     // The seq goes on after the snapshot, and entries after `known` still come back.
     expect(await store.append(tenant, 2, 2_000, "four")).toEqual({ seq: 4, missed: [entries[2]] });
-    await store.saveSnapshot(tenant, 4, "state at 4");
+    await store.saveSnapshot(tenant, 4, ["state at 4"]);
     expect(await store.load(tenant)).toEqual({ snapshot: { seq: 4, text: "state at 4" }, entries: [] });
     expect(await store.append(tenant, 4, 2_001, "five")).toEqual({ seq: 5, missed: [] });
   });
@@ -85,10 +85,10 @@ describe.skipIf(redisServer.path === undefined)("the Redis log store, on Debian'
     for (let i = 0; i < 4; i++) await store.append(tenant, i, i, i);
     // 1 + 2 × 1.3M characters: the 1 MiB-character cuts fall inside emoji (two UTF-16 units each).
     const big = `a${"😀".repeat(1_300_000)}`;
-    await store.saveSnapshot(tenant, 1, "first");
-    await store.saveSnapshot(tenant, 2, big);
+    await store.saveSnapshot(tenant, 1, ["first"]);
+    await store.saveSnapshot(tenant, 2, ["a", big.slice(1, 100_001), big.slice(100_001)]);
     expect(await store.load(tenant)).toEqual({ snapshot: { seq: 2, text: big }, entries: [{ seq: 3, at: 2, input: 2 }, { seq: 4, at: 3, input: 3 }] });
-    await store.saveSnapshot(tenant, 3, "");
+    await store.saveSnapshot(tenant, 3, [""]);
     expect(await store.load(tenant)).toEqual({ snapshot: { seq: 3, text: "" }, entries: [{ seq: 4, at: 3, input: 3 }] });
     const keys = await raw("KEYS", `promo-sandbox:tenant:${tenant}:*`);
     expect(Array.isArray(keys) ? [...keys].sort() : keys).toEqual(["log", "snapshot", "snapshot:2", "snapshot:3"].map((name) => `promo-sandbox:tenant:${tenant}:${name}`));
@@ -100,7 +100,7 @@ describe.skipIf(redisServer.path === undefined)("the Redis log store, on Debian'
     const store = await open();
     const tenant = freshTenant();
     await store.append(tenant, 0, 1, "one");
-    await store.saveSnapshot(tenant, 1, "s");
+    await store.saveSnapshot(tenant, 1, ["s"]);
     await store.indexToken("token-of-dropped", tenant);
     await store.indexToken("token-moved", tenant);
     await store.indexToken("token-moved", "someone-else");
@@ -120,7 +120,7 @@ describe.skipIf(redisServer.path === undefined)("the Redis log store, on Debian'
     await a.append(tenant, 0, 1, "one");
     await a.append(tenant, 1, 2, "two");
     await a.append(tenant, 2, 3, "three");
-    await a.saveSnapshot(tenant, 2, "state at 2");
+    await a.saveSnapshot(tenant, 2, ["state at 2"]);
     // b knew seq 1 only: entry 2 is inside the snapshot now.
     expect(await b.append(tenant, 1, 4, "four")).toEqual({
       seq: 4,
@@ -231,7 +231,7 @@ describe.skipIf(redisServer.path === undefined)("the Redis log store, on Debian'
       const { seq } = await store.append(tenant, i, 100 + i, { call: i });
       acknowledged.push({ seq, at: 100 + i, input: { call: i } });
     }
-    await store.saveSnapshot(tenant, 10, "state at 10");
+    await store.saveSnapshot(tenant, 10, ["state at 10"]);
     await redis.restart("SIGKILL");
     expect(await raw("SCRIPT", "EXISTS", APPEND.sha)).toEqual([0]);
     // The store reconnects by itself; the append after the restart goes through EVAL (NOSCRIPT) and continues the seqs.

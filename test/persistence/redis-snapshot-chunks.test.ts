@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitText } from "../../src/persistence/redis-snapshot-chunks.js";
+import { splitChunks, splitText } from "../../src/persistence/redis-snapshot-chunks.js";
 
 describe("a snapshot's text in chunks", () => {
   it("cuts at the size, never inside a surrogate pair, and joins back to the text", () => {
@@ -15,5 +15,11 @@ describe("a snapshot's text in chunks", () => {
         expect(Buffer.from(piece, "utf8").toString("utf8")).toBe(piece);
       }
     }
+  });
+
+  it("cuts a text given in chunks chunk by chunk, leaving empty chunks out", () => {
+    expect(splitChunks(["abcde", "", "fg"], 3)).toEqual(["abc", "de", "fg"]);
+    expect(splitChunks(["", ""], 3)).toEqual([""]);
+    expect(splitChunks([], 3)).toEqual([""]);
   });
 });

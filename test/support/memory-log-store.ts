@@ -38,10 +38,10 @@ export class MemoryLogStore implements TenantLogStore {
     return reload === undefined ? { seq, missed } : { seq, missed, reload };
   }
 
-  async saveSnapshot(tenantId: string, seq: number, text: string): Promise<void> {
+  async saveSnapshot(tenantId: string, seq: number, chunks: readonly string[]): Promise<void> {
     const log = this.logs.get(tenantId);
     if (log === undefined) return;
-    log.snapshot = { seq, text };
+    log.snapshot = { seq, text: chunks.join("") };
     log.entries = log.entries.filter((entry) => entry.seq > seq);
   }
 

@@ -20,6 +20,13 @@ export interface ProviderModule {
    * ticks of the last days), so a move in slices starts small again there. Default: none.
    */
   denseTailMs?: number;
+  /** The provider's part of the tenant's snapshot, as plain JSON sharing nothing with the live state (null: not used yet). */
   exportState(tenant: Tenant): JsonValue;
+  /**
+   * The same part as plain data that may share the live state's objects, for a caller that serialises it
+   * before the tenant next changes (a durable snapshot, in the tenant's turn): no deep copy of a large state.
+   * Its JSON text is exportState's. Default: exportState.
+   */
+  viewState?(tenant: Tenant): unknown;
   importState(tenant: Tenant, data: unknown): Result<void, string>;
 }

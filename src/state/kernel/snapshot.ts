@@ -12,10 +12,29 @@ import type { TenantRegistry } from "./tenants.js";
 export type TenantSnapshot = SandboxState;
 
 export function exportSnapshot(registry: TenantRegistry, tenant: Tenant): TenantSnapshot {
-  const clock = tenant.clock.snapshot();
-  const scheduler = tenant.scheduler.snapshot();
   const providers: TenantSnapshot["providers"] = {};
   for (const provider of registry.options.providers) providers[provider.name] = provider.exportState(tenant);
+  const { faults, ...head } = snapshotOf(tenant);
+  // The providers' parts before the faults: the text's order since the faults came (issue 11).
+  return { ...head, providers, ...(faults === undefined ? {} : { faults }) };
+}
+
+/**
+ * exportSnapshot's data with each provider's part as its view (ProviderModule.viewState): it may share the
+ * live state's objects, so the caller serialises it before the tenant next changes (a durable snapshot, in the
+ * tenant's turn). Its JSON text is exportSnapshot's, without the deep copy of a large state.
+ */
+export function viewSnapshot(registry: TenantRegistry, tenant: Tenant): Omit<TenantSnapshot, "providers"> & { providers: Record<string, unknown> } {
+  const providers: Record<string, unknown> = {};
+  for (const provider of registry.options.providers) providers[provider.name] = provider.viewState === undefined ? provider.exportState(tenant) : provider.viewState(tenant);
+  const { faults, ...head } = snapshotOf(tenant);
+  return { ...head, providers, ...(faults === undefined ? {} : { faults }) };
+}
+
+/** A snapshot's parts the kernel owns: the tenant's clock, settings, randomness, timers and faults. */
+function snapshotOf(tenant: Tenant): Omit<TenantSnapshot, "providers"> {
+  const clock = tenant.clock.snapshot();
+  const scheduler = tenant.scheduler.snapshot();
   return {
     schemaVersion: 1,
     tenant: tenant.id,
@@ -26,7 +45,6 @@ export function exportSnapshot(registry: TenantRegistry, tenant: Tenant): Tenant
       nextId: scheduler.nextId,
       timers: scheduler.timers.map((t) => ({ id: t.id, at: t.at, kind: t.kind, payload: t.payload })),
     },
-    providers,
     // Only a tenant that ever had a fault carries the part, so other snapshots stay as they were.
     ...(tenant.peekFaults()?.used === true ? { faults: tenant.faults.snapshot() } : {}),
   };

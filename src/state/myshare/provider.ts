@@ -1,10 +1,11 @@
 import type { ProviderModule } from "../kernel/provider.js";
-import { exportMyshare, importMyshare } from "./snapshot.js";
+import { exportMyshare, importMyshare, viewMyshare } from "./snapshot.js";
 import { myshareTimers } from "./timers.js";
 
 export const myshareProvider: ProviderModule = {
   name: "myshare",
   timers: myshareTimers,
   exportState: exportMyshare,
+  viewState: viewMyshare,
   importState: importMyshare,
 };

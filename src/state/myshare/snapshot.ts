@@ -11,6 +11,11 @@ import type { MyshareState } from "./model.js";
  * not create the state, which would draw from the tenant's randomness and change what comes next).
  */
 export function exportMyshare(tenant: Tenant): JsonValue {
+  return JSON.parse(JSON.stringify(viewMyshare(tenant)));
+}
+
+/** The export's data, sharing the live state's objects (ProviderModule.viewState). */
+export function viewMyshare(tenant: Tenant): MyshareSnapshot | null {
   const state = peekState(tenant, "myshare");
   if (state === undefined) return null;
   const snapshot: MyshareSnapshot = {
@@ -22,7 +27,7 @@ export function exportMyshare(tenant: Tenant): JsonValue {
     promos: [...state.promos.values()],
     deals: [...state.deals.values()],
   };
-  return JSON.parse(JSON.stringify(snapshot));
+  return snapshot;
 }
 
 function duplicate(ids: string[]): string | undefined {

@@ -16,6 +16,12 @@ import type { CampaignTraffic, TrafficState } from "./traffic-model.js";
  * the export does not create its seller).
  */
 export function exportWildberries(tenant: Tenant): JsonValue {
+  // A deep copy: the export shares nothing with the live state.
+  return JSON.parse(JSON.stringify(viewWildberries(tenant)));
+}
+
+/** The export's data, sharing the live state's objects (ProviderModule.viewState). */
+export function viewWildberries(tenant: Tenant): WildberriesSnapshot | null {
   const state = peekState(tenant, "wildberries");
   if (state === undefined) return null;
   // Typed as the schema's output: the compiler proves every model field has its place in the snapshot.
@@ -37,8 +43,7 @@ export function exportWildberries(tenant: Tenant): JsonValue {
     nextUpdNum: state.nextUpdNum,
     nextMediaItemId: state.nextMediaItemId,
   };
-  // A deep copy: the export shares nothing with the live state.
-  return JSON.parse(JSON.stringify(snapshot));
+  return snapshot;
 }
 
 /**

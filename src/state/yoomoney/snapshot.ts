@@ -13,9 +13,25 @@ import { claimCampaigns, releaseCampaigns } from "./campaign-owners.js";
  * not create the state, which would draw from the tenant's random sequence and change later answers).
  */
 export function exportYooMoney(tenant: Tenant): JsonValue {
+  const view = viewYooMoney(tenant);
+  if (view === null) return null;
+  // Plain JSON by a round trip, but for the codes (already strings, and up to millions of them: a
+  // round trip of those blocked every tenant for seconds); they go in where the placeholder stood.
+  const plain: { nextId: JsonValue; clickIds: JsonValue; merchantKind: JsonValue; campaigns: JsonObject[] } = JSON.parse(
+    JSON.stringify({ ...view, campaigns: view.campaigns.map((campaign) => ({ ...campaign, pins: noPins() })) }),
+  );
+  plain.campaigns.forEach((campaign, i) => {
+    const pins = view.campaigns[i]?.pins ?? noPins();
+    campaign["pins"] = { codes: pins.codes, statuses: pins.statuses };
+  });
+  return plain;
+}
+
+/** The export's data, sharing the live state's objects but for the codes, copied (ProviderModule.viewState). */
+export function viewYooMoney(tenant: Tenant): YooMoneySnapshot | null {
   const state = peekState(tenant, "yoomoney");
   if (state === undefined) return null;
-  const snapshot: YooMoneySnapshot = {
+  return {
     nextId: state.nextId,
     clickIds: [...state.clickIds],
     merchantKind: state.merchantKind,
@@ -23,7 +39,7 @@ export function exportYooMoney(tenant: Tenant): JsonValue {
       ymCampaignId: c.ymCampaignId,
       status: c.status,
       fields: c.fields,
-      pins: noPins(),
+      pins: c.pins.snapshot(),
       offers: [...c.offers.values()],
       leads: [...c.leads.values()],
       shows: c.shows,
@@ -32,15 +48,6 @@ export function exportYooMoney(tenant: Tenant): JsonValue {
       timers: c.timers,
     })),
   };
-  // Plain JSON by a round trip, but for the codes (already strings, and up to millions of them: a
-  // round trip of those blocked every tenant for seconds); they go in where the placeholder stood.
-  const plain: { nextId: JsonValue; clickIds: JsonValue; merchantKind: JsonValue; campaigns: JsonObject[] } = JSON.parse(JSON.stringify(snapshot));
-  const campaigns = [...state.campaigns.values()];
-  plain.campaigns.forEach((campaign, i) => {
-    const pins = campaigns[i]?.pins.snapshot() ?? noPins();
-    campaign["pins"] = { codes: pins.codes, statuses: pins.statuses };
-  });
-  return plain;
 }
 
 /** The placeholder of a campaign's codes in the export (its codes go in after the round trip). */

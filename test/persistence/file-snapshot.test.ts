@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { crc32 } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { encodeLine, FileLogStore, folderOf, readSnapshot, SNAPSHOT_HEADER_BYTES } from "../../src/persistence/file-log-store.js";
+import { afterThisTest } from "../support/after-test.js";
+
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "promo-sandbox-snapshot-"));
+  afterThisTest(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+describe("a snapshot file of --data-dir", () => {
+  it("is written from the text's chunks: a fixed-size header, then the text; it reads back whole, and the log it covers goes", async () => {
+    const dir = dataDir();
+    const store = new FileLogStore(dir);
+    for (let i = 0; i < 3; i++) await store.append("t", i, 1000 + i, { call: i });
+    const chunks = ['{"a":"é', "😀", '","b":[1,2]}', ""];
+    await store.saveSnapshot("t", 2, chunks);
+    const path = join(dir, "tenants", folderOf("t"), "snapshot.json");
+    const bytes = readFileSync(path);
+    expect(bytes.indexOf(0x0a)).toBe(SNAPSHOT_HEADER_BYTES - 1);
+    expect(bytes.subarray(SNAPSHOT_HEADER_BYTES).toString("utf8")).toBe(chunks.join(""));
+    expect(readSnapshot(path)).toEqual({ seq: 2, text: chunks.join("") });
+    await store.close();
+    const again = new FileLogStore(dir);
+    expect(await again.load("t")).toEqual({ snapshot: { seq: 2, text: chunks.join("") }, entries: [{ seq: 3, at: 1002, order: 3, input: { call: 2 } }] });
+    await again.close();
+  });
+
+  it("written by the previous version (a header line of its own length) still reads", () => {
+    const dir = dataDir();
+    const path = join(dir, "snapshot.json");
+    const body = Buffer.from('{"old":true}', "utf8");
+    writeFileSync(path, Buffer.concat([Buffer.from(encodeLine({ seq: 7, bytes: body.length, crc: crc32(body) }), "utf8"), body]));
+    expect(readSnapshot(path)).toEqual({ seq: 7, text: '{"old":true}' });
+  });
+
+  it("does not check when a byte of its text or its header changed, or its text is cut short", async () => {
+    const dir = dataDir();
+    const store = new FileLogStore(dir);
+    await store.append("t", 0, 1, { call: 0 });
+    await store.saveSnapshot("t", 1, ['{"codes":["A","B"]}']);
+    await store.close();
+    const path = join(dir, "tenants", folderOf("t"), "snapshot.json");
+    const good = readFileSync(path);
+    const flipped = Buffer.from(good);
+    flipped[SNAPSHOT_HEADER_BYTES + 3] = 0x5a;
+    writeFileSync(path, flipped);
+    expect(readSnapshot(path)).toBeUndefined();
+    const header = Buffer.from(good);
+    header[20] = header[20] === 0x31 ? 0x32 : 0x31;
+    writeFileSync(path, header);
+    expect(readSnapshot(path)).toBeUndefined();
+    writeFileSync(path, good.subarray(0, good.length - 1));
+    expect(readSnapshot(path)).toBeUndefined();
+    writeFileSync(path, good);
+    expect(readSnapshot(path)).toEqual({ seq: 1, text: '{"codes":["A","B"]}' });
+  });
+});
