@@ -37,8 +37,10 @@ export function exportSnapshot(registry: TenantRegistry, tenant: Tenant): Tenant
  * on a fresh tenant that is installed only when every provider accepted its part, so a refused
  * snapshot leaves the current tenant exactly as it was. Providers the snapshot does not mention
  * start empty. A refusal names the path once ("providers.yoomoney: campaigns[0].status: ...").
+ * `complete`, when given, finishes the new tenant just before it is installed (a durable snapshot's history:
+ * src/persistence/durable-snapshot.ts), so no one sees it without.
  */
-export function importSnapshot(registry: TenantRegistry, id: string, data: unknown): Result<Tenant, string> {
+export function importSnapshot(registry: TenantRegistry, id: string, data: unknown, complete?: (tenant: Tenant) => void): Result<Tenant, string> {
   const parsed = SandboxState.safeParse(data);
   if (!parsed.success) return fail(describeIssues(parsed.error));
   const snapshot = parsed.data;
@@ -70,6 +72,7 @@ export function importSnapshot(registry: TenantRegistry, id: string, data: unkno
       return fail(`providers.${provider.name}: ${result.error}`);
     }
   }
+  complete?.(tenant);
   registry.install(tenant);
   return ok(tenant);
 }
