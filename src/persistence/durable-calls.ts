@@ -5,8 +5,8 @@ import { CallNotRecorded, type CallLog, type Recorded } from "../mocks/http/call
 import type { SandboxLogger } from "../mocks/http/logger.js";
 import type { ProviderPipeline } from "../mocks/http/pipeline.js";
 import type { StepQueue } from "../mocks/http/step-queue.js";
-import { exportSnapshot, importSnapshot } from "../state/kernel/snapshot.js";
 import { tokenFromHeader, type TenantRegistry } from "../state/kernel/tenants.js";
+import { durableSnapshot, installSnapshot } from "./durable-snapshot.js";
 import type { LogEntry, StoredTenant, TenantLogStore } from "./log-store.js";
 import { stringifyInSlices } from "./sliced-stringify.js";
 
@@ -191,7 +191,7 @@ export class DurableCalls implements CallLog {
     registry.forgetPins(tenantId);
     if (stored.snapshot === undefined) registry.reset(tenantId);
     else {
-      const imported = importSnapshot(registry, tenantId, JSON.parse(stored.snapshot.text));
+      const imported = installSnapshot(registry, tenantId, JSON.parse(stored.snapshot.text), logger);
       if (!imported.ok) {
         logger.error({ tenant: tenantId }, `tenant ${tenantId}: its stored snapshot does not import (${imported.error}); its entries are replayed on a fresh tenant`);
         registry.reset(tenantId);
@@ -233,7 +233,7 @@ export class DurableCalls implements CallLog {
       const seq = this.lastSeq.get(tenantId) ?? 0;
       this.since.set(tenantId, { entries: 0, bytes: 0 });
       // In slices: the other tenants are served meanwhile; this tenant's calls wait for the end of its turn.
-      return { seq, text: await stringifyInSlices(exportSnapshot(registry, tenant)) };
+      return { seq, text: await stringifyInSlices(durableSnapshot(registry, tenant)) };
     });
     if (taken !== undefined) await store.saveSnapshot(tenantId, taken.seq, taken.text);
   }
@@ -255,7 +255,7 @@ export class DurableCalls implements CallLog {
         const stored = await store.load(tenantId);
         tenants += 1;
         if (stored.snapshot !== undefined) {
-          const imported = importSnapshot(registry, tenantId, JSON.parse(stored.snapshot.text));
+          const imported = installSnapshot(registry, tenantId, JSON.parse(stored.snapshot.text), logger);
           if (!imported.ok) logger.error({ tenant: tenantId }, `tenant ${tenantId}: its snapshot does not import (${imported.error}); its entries are replayed on a fresh tenant`);
         }
         this.lastSeq.set(tenantId, stored.entries.at(-1)?.seq ?? stored.snapshot?.seq ?? 0);
