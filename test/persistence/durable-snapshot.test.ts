@@ -81,8 +81,8 @@ const AFTER_SNAPSHOT: Array<[string, string, unknown?]> = [
 ];
 
 /**
- * Runs the session on `durable` (a store, a snapshot after BEFORE_SNAPSHOT) and on `alone` (memory only), with
- * the same seed and the same real times. Returns the real clock of each, for the test to move on.
+ * Runs the session on `durable` (a store, a snapshot after BEFORE_SNAPSHOT) and on the sandbox alone (memory
+ * only), with the same seed and the same real times (each call moves both `clocks`); every answer must be equal.
  */
 async function session(durableUrl: string, aloneUrl: string, clocks: Array<{ now: number }>, durable: Sandbox): Promise<void> {
   const both = async (method: string, path: string, body?: unknown) => {
