@@ -5,8 +5,8 @@ import { CallNotRecorded, type CallLog, type Recorded } from "../mocks/http/call
 import type { SandboxLogger } from "../mocks/http/logger.js";
 import type { ProviderPipeline } from "../mocks/http/pipeline.js";
 import type { StepQueue } from "../mocks/http/step-queue.js";
-import { importSnapshot, viewSnapshot } from "../state/kernel/snapshot.js";
 import { tokenFromHeader, type TenantRegistry } from "../state/kernel/tenants.js";
+import { durableSnapshot, installSnapshot } from "./durable-snapshot.js";
 import type { LogEntry, StoredTenant, TenantLogStore } from "./log-store.js";
 import { stringifyInSlices } from "./sliced-stringify.js";
 import { DEFAULT_SNAPSHOT_POLICY, entryBytes, snapshotDue, type SinceSnapshot, type SnapshotPolicy } from "./snapshot-policy.js";
@@ -188,7 +188,7 @@ export class DurableCalls implements CallLog {
     this.since.set(tenantId, { entries: 0, bytes: 0, snapshotChars: stored.snapshot?.text.length ?? 0 });
     if (stored.snapshot === undefined) registry.reset(tenantId);
     else {
-      const imported = importSnapshot(registry, tenantId, JSON.parse(stored.snapshot.text));
+      const imported = installSnapshot(registry, tenantId, JSON.parse(stored.snapshot.text), logger);
       if (!imported.ok) {
         logger.error({ tenant: tenantId }, `tenant ${tenantId}: its stored snapshot does not import (${imported.error}); its entries are replayed on a fresh tenant`);
         registry.reset(tenantId);
@@ -230,7 +230,7 @@ export class DurableCalls implements CallLog {
       if (tenant === undefined) return undefined;
       const seq = this.lastSeq.get(tenantId) ?? 0;
       // In slices: the other tenants are served meanwhile; this tenant's calls wait for the end of its turn.
-      const chunks = await stringifyInSlices(viewSnapshot(registry, tenant));
+      const chunks = await stringifyInSlices(durableSnapshot(registry, tenant));
       this.since.set(tenantId, { entries: 0, bytes: 0, snapshotChars: chunks.reduce((total, chunk) => total + chunk.length, 0) });
       return { seq, chunks };
     });
@@ -254,7 +254,7 @@ export class DurableCalls implements CallLog {
         const stored = await store.load(tenantId);
         tenants += 1;
         if (stored.snapshot !== undefined) {
-          const imported = importSnapshot(registry, tenantId, JSON.parse(stored.snapshot.text));
+          const imported = installSnapshot(registry, tenantId, JSON.parse(stored.snapshot.text), logger);
           if (!imported.ok) logger.error({ tenant: tenantId }, `tenant ${tenantId}: its snapshot does not import (${imported.error}); its entries are replayed on a fresh tenant`);
         }
         this.lastSeq.set(tenantId, stored.entries.at(-1)?.seq ?? stored.snapshot?.seq ?? 0);

@@ -129,7 +129,7 @@ describe("--data-dir (issue 12)", () => {
     expect((await send(again, "GET", "/adv/v1/balance", WB_TENANT)).body).toEqual(expected);
   });
 
-  it("snapshots cut the log: the covered segments go, and a restart from snapshot + log gives the same state", async () => {
+  it("snapshots cut the log: the covered segments go, and a restart from snapshot + log gives the same state, events and journals", async () => {
     const dir = dataDir();
     const clock = { now: T0 };
     const first = createSandbox({ dataDir: dir, seed: "snap", realNow: () => clock.now, snapshotAfterEntries: 5 });
@@ -138,7 +138,7 @@ describe("--data-dir (issue 12)", () => {
       clock.now += 5;
     });
     await first.flush();
-    const before = stateOf(first, true);
+    const before = stateOf(first);
     const folder = join(dir, "tenants", folderOf(WB_TENANT));
     expect(existsSync(join(folder, "snapshot.json"))).toBe(true);
     // 20-odd Wildberries calls were made; after snapshots every 5 entries, fewer than 10 remain in the log.
@@ -149,7 +149,7 @@ describe("--data-dir (issue 12)", () => {
     const second = createSandbox({ dataDir: dir, seed: "snap", realNow: () => clock.now });
     afterThisTest(() => void second.close());
     await second.ready;
-    expect(stateOf(second, true)).toEqual(before);
+    expect(stateOf(second)).toEqual(before);
     await first.close();
   });
 

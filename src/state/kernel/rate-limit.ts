@@ -16,7 +16,8 @@ export type RateDecision =
   | { allowed: true; limit: number; remaining: number }
   | { allowed: false; limit: number; remaining: 0; retryAfterMs: number; resetMs: number };
 
-interface Bucket {
+/** One token bucket: its name, the tokens left (fractional while refilling) and when it was last refilled. */
+export interface RateBucket {
   key: string;
   tokens: number;
   updatedAt: number;
@@ -35,8 +36,8 @@ export class RateLimiter {
    * The first bucket, and a map only once a second one is needed: most tenants call one method and an
    * empty Map alone costs more than the bucket.
    */
-  private first: Bucket | undefined;
-  private buckets: Map<string, Bucket> | undefined;
+  private first: RateBucket | undefined;
+  private buckets: Map<string, RateBucket> | undefined;
 
   /** `names` shares bucket names between the tenants of a registry (every tenant uses the same few). */
   constructor(private readonly names?: StringPool) {}
@@ -58,7 +59,23 @@ export class RateLimiter {
     this.buckets = undefined;
   }
 
-  private refilled(key: string, rule: RateRule, now: number): Bucket {
+  /** Every bucket as it stands (copies), first made first: what a durable snapshot keeps (tenant-history.ts). */
+  snapshot(): RateBucket[] {
+    const all = this.buckets === undefined ? (this.first === undefined ? [] : [this.first]) : [...this.buckets.values()];
+    return all.map(({ key, tokens, updatedAt }) => ({ key, tokens, updatedAt }));
+  }
+
+  /** Replaces every bucket with `buckets` (as snapshot() gave them). */
+  restore(buckets: readonly RateBucket[]): void {
+    this.clear();
+    for (const { key, tokens, updatedAt } of buckets) {
+      const bucket: RateBucket = { key: this.names?.intern(key) ?? key, tokens, updatedAt };
+      if (this.first === undefined) this.first = bucket;
+      else (this.buckets ??= new Map([[this.first.key, this.first]])).set(bucket.key, bucket);
+    }
+  }
+
+  private refilled(key: string, rule: RateRule, now: number): RateBucket {
     let bucket = this.first?.key === key ? this.first : this.buckets?.get(key);
     if (bucket === undefined) {
       bucket = { key: this.names?.intern(key) ?? key, tokens: rule.burst, updatedAt: now };

@@ -40,6 +40,17 @@ export class Ring<T> {
     return this.items.length;
   }
 
+  /**
+   * Replaces the items with `items` (oldest first) and the dropped count with `dropped`, as a durable snapshot
+   * kept them (tenant-history.ts); past the capacity (a smaller size since) the oldest go and count as dropped.
+   */
+  restore(items: readonly T[], dropped: number): void {
+    const kept = this.capacity <= 0 ? [] : items.slice(Math.max(0, items.length - this.capacity));
+    this.items = kept;
+    this.start = 0;
+    this.dropped = dropped + items.length - kept.length;
+  }
+
   clear(): void {
     this.items = [];
     this.start = 0;

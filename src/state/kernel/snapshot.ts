@@ -19,12 +19,15 @@ export function exportSnapshot(registry: TenantRegistry, tenant: Tenant): Tenant
   return { ...head, providers, ...(faults === undefined ? {} : { faults }) };
 }
 
+/** exportSnapshot's shape with each provider's part as its view (plain data, possibly shared with the live state). */
+export type TenantSnapshotView = Omit<TenantSnapshot, "providers"> & { providers: Record<string, unknown> };
+
 /**
  * exportSnapshot's data with each provider's part as its view (ProviderModule.viewState): it may share the
  * live state's objects, so the caller serialises it before the tenant next changes (a durable snapshot, in the
  * tenant's turn). Its JSON text is exportSnapshot's, without the deep copy of a large state.
  */
-export function viewSnapshot(registry: TenantRegistry, tenant: Tenant): Omit<TenantSnapshot, "providers"> & { providers: Record<string, unknown> } {
+export function viewSnapshot(registry: TenantRegistry, tenant: Tenant): TenantSnapshotView {
   const providers: Record<string, unknown> = {};
   for (const provider of registry.options.providers) providers[provider.name] = provider.viewState === undefined ? provider.exportState(tenant) : provider.viewState(tenant);
   const { faults, ...head } = snapshotOf(tenant);
@@ -55,8 +58,10 @@ function snapshotOf(tenant: Tenant): Omit<TenantSnapshot, "providers"> {
  * on a fresh tenant that is installed only when every provider accepted its part, so a refused
  * snapshot leaves the current tenant exactly as it was. Providers the snapshot does not mention
  * start empty. A refusal names the path once ("providers.yoomoney: campaigns[0].status: ...").
+ * `complete`, when given, finishes the new tenant just before it is installed (a durable snapshot's history:
+ * src/persistence/durable-snapshot.ts), so no one sees it without.
  */
-export function importSnapshot(registry: TenantRegistry, id: string, data: unknown): Result<Tenant, string> {
+export function importSnapshot(registry: TenantRegistry, id: string, data: unknown, complete?: (tenant: Tenant) => void): Result<Tenant, string> {
   const parsed = SandboxState.safeParse(data);
   if (!parsed.success) return fail(describeIssues(parsed.error));
   const snapshot = parsed.data;
@@ -88,6 +93,7 @@ export function importSnapshot(registry: TenantRegistry, id: string, data: unkno
       return fail(`providers.${provider.name}: ${result.error}`);
     }
   }
+  complete?.(tenant);
   registry.install(tenant);
   return ok(tenant);
 }

@@ -75,6 +75,13 @@ export interface TenantWatcher {
   replaced(next: Tenant): void;
 }
 
+/** A bounded log as a durable snapshot kept it: entries oldest first, how many were pushed out, the last seq given. */
+export interface RestoredLog<T> {
+  entries: readonly T[];
+  dropped: number;
+  seq: number;
+}
+
 export interface TenantLimits {
   journalSize: number;
   eventLogSize: number;
@@ -227,11 +234,42 @@ export class Tenant {
 
   /** Journals a call. Equal texts (paths, `{}`, a list every tenant reads) are kept once for all tenants. */
   log(entry: Omit<JournalEntry, "seq" | "at">): void {
+    this.journal.push(this.interned(entry, ++this.journalSeq, this.now()));
+  }
+
+  /** The seq of the last call journaled (0 before the first), whether or not the journal still keeps it. */
+  get lastJournalSeq(): number {
+    return this.journalSeq;
+  }
+
+  /** The tenant's event log if it ever recorded an event (a durable snapshot reads it without making one). */
+  peekEvents(): Ring<DomainEvent> | undefined {
+    return this.eventLog;
+  }
+
+  /**
+   * Installs the journal and event log a durable snapshot kept (tenant-history.ts): their entries (oldest
+   * first), dropped counts and last seqs, so the next call and event go on from those seqs.
+   */
+  restoreLogs(journal: RestoredLog<JournalEntry>, events: RestoredLog<DomainEvent>): void {
+    this.journal.restore(
+      journal.entries.map((entry) => this.interned(entry, entry.seq, entry.at)),
+      journal.dropped,
+    );
+    this.journalSeq = journal.seq;
+    // An empty log stays unmade, as on a tenant that never recorded an event.
+    if (events.entries.length > 0 || events.dropped > 0) this.events.restore(events.entries, events.dropped);
+    else this.eventLog?.clear();
+    this.eventSeq = events.seq;
+  }
+
+  /** The journal entry `seq` at `at`, its texts taken from the registry's pool. */
+  private interned(entry: Omit<JournalEntry, "seq" | "at">, seq: number, at: number): JournalEntry {
     const pool = this.shared.strings;
     const { provider, method, path, query, status, requestBody, responseBody, headers, durationMs, operation, nearestOperation, fault } = entry;
-    this.journal.push({
-      seq: ++this.journalSeq,
-      at: this.now(),
+    return {
+      seq,
+      at,
       provider: pool.intern(provider),
       method: pool.intern(method),
       path: pool.intern(path),
@@ -244,7 +282,7 @@ export class Tenant {
       operation: operation === undefined ? undefined : pool.intern(operation),
       nearestOperation: nearestOperation === undefined ? undefined : pool.intern(nearestOperation),
       fault: fault === undefined ? undefined : pool.intern(fault),
-    });
+    };
   }
 
   /** Records that this tenant owns `key` of `kind` (see Directory), so other tenants can ask who owns it. */

@@ -58,5 +58,22 @@ describe("RateLimiter", () => {
     for (let i = 0; i < 5; i++) limiter.take("f", fast, 0);
     expect(limiter.take("f", fast, 70)).toEqual({ allowed: false, limit: 5, remaining: 0, retryAfterMs: 130, resetMs: 930 });
   });
-});
 
+  it("snapshot() and restore() (through JSON) give a limiter that answers as the one it came from", () => {
+    const limiter = new RateLimiter();
+    const slow = { burst: 2, intervalMs: 60_000 };
+    for (let i = 0; i < 3; i++) limiter.take("a", rule, 0);
+    limiter.take("b", slow, 100);
+    limiter.take("c", rule, 250);
+    // "a" is partly refilled (fractional tokens) when the snapshot is taken.
+    limiter.take("a", rule, 1_700);
+    const restored = new RateLimiter();
+    restored.take("z", rule, 0);
+    restored.restore(JSON.parse(JSON.stringify(limiter.snapshot())));
+    expect(restored.snapshot()).toEqual(limiter.snapshot());
+    expect(restored.snapshot().map((bucket) => bucket.key)).toEqual(["a", "b", "c"]);
+    for (const [key, at, used] of [["a", 1_900, rule], ["a", 2_500, rule], ["b", 2_500, slow], ["b", 2_600, slow], ["b", 2_700, slow], ["c", 2_700, rule], ["z", 2_700, rule]] as const) {
+      expect(restored.take(key, used, at)).toEqual(limiter.take(key, used, at));
+    }
+  });
+});

@@ -42,4 +42,22 @@ describe("Ring", () => {
     expect(ring.toArray()).toEqual([]);
     expect(ring.droppedCount).toBe(2);
   });
+
+  it("restore() installs the items and the dropped count it is given; past the capacity the oldest go and count as dropped", () => {
+    const ring = new Ring<number>(3);
+    ring.push(9);
+    ring.restore([4, 5], 3);
+    expect(ring.toArray()).toEqual([4, 5]);
+    expect(ring.droppedCount).toBe(3);
+    for (let i = 6; i <= 8; i++) ring.push(i);
+    expect(ring.toArray()).toEqual([6, 7, 8]);
+    expect(ring.droppedCount).toBe(5);
+    ring.restore([1, 2, 3, 4, 5], 10);
+    expect(ring.toArray()).toEqual([3, 4, 5]);
+    expect(ring.droppedCount).toBe(12);
+    const none = new Ring<number>(0);
+    none.restore([1, 2], 1);
+    expect(none.toArray()).toEqual([]);
+    expect(none.droppedCount).toBe(3);
+  });
 });
