@@ -1,23 +1,15 @@
-import { z } from "zod";
 import type { CallInput } from "../mocks/http/call-input.js";
 import { readCallInput } from "../mocks/http/call-input.js";
-import { CallNotRecorded, type CallLog, type Recorded } from "../mocks/http/call-log.js";
+import { CallNotRecorded, type CallLog, type Recorded, type RecordWatch } from "../mocks/http/call-log.js";
 import type { SandboxLogger } from "../mocks/http/logger.js";
 import type { ProviderPipeline } from "../mocks/http/pipeline.js";
 import type { StepQueue } from "../mocks/http/step-queue.js";
 import { tokenFromHeader, type TenantRegistry } from "../state/kernel/tenants.js";
 import { durableSnapshot, installSnapshot } from "./durable-snapshot.js";
-import type { LogEntry, StoredTenant, TenantLogStore } from "./log-store.js";
+import { StoreStopped, type LogEntry, type StoredTenant, type TenantLogStore } from "./log-store.js";
+import { compactionDue, liveCount, liveRecords, RecordsInFlight, RegistryRecord, withdraw } from "./registry-records.js";
 import { stringifyInSlices } from "./sliced-stringify.js";
 import { DEFAULT_SNAPSHOT_POLICY, entryBytes, snapshotDue, type SinceSnapshot, type SnapshotPolicy } from "./snapshot-policy.js";
-
-/** The registry-level records (issued tokens, login passwords, evicted tenants): effects, not calls. */
-const RegistryRecord = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("token"), token: z.string(), tenantId: z.string(), subject: z.string(), expiresAt: z.number(), serial: z.number() }),
-  z.object({ kind: z.literal("password"), login: z.string(), salt: z.string(), hash: z.string() }),
-  z.object({ kind: z.literal("evicted"), tenant: z.string() }),
-]);
-type RegistryRecord = z.infer<typeof RegistryRecord>;
 
 export interface DurableCallsOptions {
   store: TenantLogStore;
@@ -50,7 +42,9 @@ export class DurableCalls implements CallLog {
   private readonly snapshotting = new Set<string>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly snapshots = new Set<Promise<unknown>>();
-  private readonly registryInFlight = new Set<Promise<void>>();
+  private readonly registryInFlight = new RecordsInFlight();
+  /** Set when a compaction of the registry log failed: it is not tried again in this process. */
+  private compactionFailed = false;
   private loading = false;
   /** A shared store (several replicas): how many of its registry records this replica has applied. */
   private registryRead = 0;
@@ -137,16 +131,30 @@ export class DurableCalls implements CallLog {
     });
   }
 
+  /** Why the store stopped taking writes (fail-stop), if it did. */
+  get stopped(): string | undefined {
+    return this.options.store.stopped;
+  }
+
   record(tenantId: string, at: number, input: CallInput): Recorded {
     const { store } = this.options;
     const known = this.lastSeq.get(tenantId) ?? 0;
-    this.countForSnapshot(tenantId, input);
     if (store.ordersAtOnce === true) {
-      this.lastSeq.set(tenantId, known + 1);
       const appended = store.append(tenantId, known, at, input);
       this.track(appended);
-      return { ready: undefined, durable: appended.then(() => undefined) };
+      const durable = appended.then(
+        () => undefined,
+        (error: unknown) => {
+          throw notRecorded(error, `tenant ${tenantId}: the call could not be recorded in its log`);
+        },
+      );
+      // A stopped store (fail-stop) refused the entry: the step does not run (nothing it did could be kept).
+      if (store.stopped !== undefined) return { ready: durable, durable };
+      this.lastSeq.set(tenantId, known + 1);
+      this.countForSnapshot(tenantId, input);
+      return { ready: undefined, durable };
     }
+    this.countForSnapshot(tenantId, input);
     // A shared store: what other replicas appended since `known` runs here first, in order.
     const appended = store.append(tenantId, known, at, input).catch((error: unknown) => {
       throw notRecorded(error, `tenant ${tenantId}: the call could not be recorded in its log`);
@@ -218,8 +226,8 @@ export class DurableCalls implements CallLog {
     }
   }
 
-  async flushed(): Promise<void> {
-    while (this.registryInFlight.size > 0) await Promise.allSettled([...this.registryInFlight]);
+  watchRecords(): RecordWatch {
+    return this.registryInFlight.watch();
   }
 
   /** Snapshots tenant `tenantId` now (in its turn) and lets the store drop the entries it includes. */
@@ -248,6 +256,8 @@ export class DurableCalls implements CallLog {
       this.applyRecords(records);
       // A tenant a token names exists (issuing made it), as before the restart: its calls find it.
       for (const token of registry.tokens.all()) registry.get(token.tenantId);
+      // The live records, as the registry's state gives them before any replay; written once the start is done.
+      const live = store.compactRegistry !== undefined && (store.registryLength ?? 0) > liveCount(registry) ? liveRecords(registry) : undefined;
       const pending: Array<{ tenant: string; entry: LogEntry }> = [];
       let tenants = 0;
       for (const tenantId of await store.tenants()) {
@@ -264,6 +274,7 @@ export class DurableCalls implements CallLog {
       // Replayed in the order they first ran, across tenants (a store without that order: tenant after tenant).
       pending.sort((a, b) => (a.entry.order ?? 0) - (b.entry.order ?? 0));
       for (const { tenant, entry } of pending) await this.replayEntry(tenant, entry);
+      if (live !== undefined) this.compactRegistry(live);
       return { tenants, entries: pending.length, ms: Math.round(performance.now() - started) };
     } finally {
       this.loading = false;
@@ -293,15 +304,43 @@ export class DurableCalls implements CallLog {
     }
   }
 
+  /**
+   * Writes a registry record. The call that made it waits for it (watchRecords); when it cannot be written,
+   * its token or password is withdrawn (it must not work in this process when a restart would not know it)
+   * and that call answers the sandbox's 503.
+   */
   private registryRecord(record: RegistryRecord): void {
     if (this.loading) return;
-    const appended = this.options.store.appendRegistry(record).then(
+    const written = this.options.store.appendRegistry(record).then(
       () => undefined,
-      () => undefined,
+      (error: unknown) => {
+        withdraw(this.options.registry, record);
+        return notRecorded(error, record.kind === "token" ? `the token issued for tenant ${record.tenantId} could not be recorded, so it is not valid` : record.kind === "password" ? `the password of login ${record.login} could not be recorded, so it is not set` : `the eviction of tenant ${record.tenant} could not be recorded`);
+      },
     );
-    this.registryInFlight.add(appended);
-    void appended.then(() => this.registryInFlight.delete(appended));
-    this.track(appended);
+    this.registryInFlight.add(written);
+    this.track(written.then(() => this.compactIfDue()));
+  }
+
+  /** Compacts the registry log once it is due and no record is on its way (a record that fails is withdrawn, so it must not be in the rewrite). */
+  private compactIfDue(): void {
+    const { store, registry } = this.options;
+    if (store.compactRegistry === undefined || store.registryLength === undefined || this.compactionFailed || this.registryInFlight.pending > 0) return;
+    if (!compactionDue(store.registryLength, liveCount(registry))) return;
+    this.compactRegistry(liveRecords(registry));
+  }
+
+  private compactRegistry(records: readonly RegistryRecord[]): void {
+    const { store, logger } = this.options;
+    const before = store.registryLength;
+    try {
+      store.compactRegistry?.(records);
+      logger.debug({ before, after: records.length }, `registry.log compacted from ${before} to ${records.length} records`);
+    } catch (error) {
+      this.compactionFailed = true;
+      // A stopped store has logged its failure already.
+      if (!(error instanceof StoreStopped)) logger.error({ reason: error instanceof Error ? error.message : String(error) }, `${error instanceof Error ? error.message : String(error)}; it is not tried again until a restart`);
+    }
   }
 
   private scheduleSnapshot(tenantId: string): void {
@@ -345,5 +384,5 @@ function notRecorded(error: unknown, what: string): CallNotRecorded {
   if (error instanceof CallNotRecorded) return error;
   const reason = error instanceof Error ? error.message : String(error);
   const maybe = typeof error === "object" && error !== null && "maybeApplied" in error && error.maybeApplied === true;
-  return new CallNotRecorded(`${what}: ${reason}`, maybe);
+  return new CallNotRecorded(`${what}: ${reason}`, maybe, error instanceof StoreStopped);
 }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import type { JsonValue } from "../state/kernel/json.js";
 import { SILENT_LOGGER, type SandboxLogger } from "../mocks/http/logger.js";
-import type { LogEntry, StoredTenant, TenantLogStore } from "./log-store.js";
+import { StoreStopped, type LogEntry, type StoredTenant, type TenantLogStore } from "./log-store.js";
 
 /**
  * The embedded store (`--data-dir DIR`, issue 12). In DIR:
@@ -21,6 +21,13 @@ import type { LogEntry, StoredTenant, TenantLogStore } from "./log-store.js";
  * At start a line whose CRC or JSON does not check, or that is cut short, ends what is loaded of that
  * file: it is reported (tenant, file, byte offset), the rest of the file is moved aside to
  * `<file>.corrupt-<offset>` and the file truncated there; the entries before it are loaded.
+ * **Fail-stop**: once a write or an fsync in DIR fails (disk full, EIO), the store stops: nothing more is
+ * written, every later append is refused (StoreStopped), and `stopped` says why, until a restart loads what
+ * is durable. Writing on after a failed write would leave a gap in a tenant's seqs (a start loads nothing
+ * after a gap), and after a failed fsync what reached the disk is unknown.
+ * **Registry compaction** (`compactRegistry`): the live records are written to `registry.log.compact`,
+ * fsynced, renamed over `registry.log`, and DIR fsynced; a leftover `registry.log.compact` (a crash before the
+ * rename) is removed at start.
  */
 
 /** One line as written. */
@@ -110,6 +117,33 @@ function entryOf(value: JsonValue): LogEntry | undefined {
   return typeof order === "number" ? { seq, at, input, order } : { seq, at, input };
 }
 
+/** Writes all of `text`: a short write (a disk filling up) goes on until it throws; a failure says how many bytes were written before it. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, "utf8");
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  } catch (error) {
+    throw new PartialWrite(error, written);
+  }
+}
+
+/** A write that failed after `written` bytes of its text reached the file. */
+class PartialWrite extends Error {
+  constructor(
+    readonly error: unknown,
+    readonly written: number,
+  ) {
+    super(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** An OS error as a message names it: `ENOSPC: no space left on device, write`. */
+function osError(error: unknown): string {
+  const cause = error instanceof PartialWrite ? error.error : error;
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
 function fsyncFolder(path: string): void {
   const fd = openSync(path, "r");
   try {
@@ -127,6 +161,8 @@ const datasync = (fd: number): Promise<void> =>
 /** A file appended to in batches: the lines waiting for the next batch and who waits for them. */
 interface Appender {
   fd: number;
+  /** What it writes to, for a failure's message. */
+  path: string;
   lines: string[];
   waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
 }
@@ -152,6 +188,10 @@ export interface FileLogStoreOptions {
 
 const SEGMENT = /^log-(\d+)\.jsonl$/;
 
+/** The registry log, and the temporary file its compaction writes before renaming it over the log. */
+const REGISTRY_LOG = "registry.log";
+const REGISTRY_COMPACT = `${REGISTRY_LOG}.compact`;
+
 /** Group-commit batches writing or syncing at once (libuv runs 4 file operations at a time). */
 const MAX_BATCHES_IN_FLIGHT = 4;
 
@@ -171,6 +211,10 @@ export class FileLogStore implements TenantLogStore {
   private readonly toClose: number[] = [];
   private order = 0;
   private closed = false;
+  /** Why the store stopped taking writes (fail-stop), once a write or fsync failed. */
+  private failure: string | undefined = undefined;
+  /** The lines registry.log holds (loaded, then appended). */
+  private registryLines = 0;
 
   constructor(
     readonly dir: string,
@@ -179,10 +223,60 @@ export class FileLogStore implements TenantLogStore {
     this.logger = options.logger ?? SILENT_LOGGER;
     this.tenantsDir = join(dir, "tenants");
     mkdirSync(this.tenantsDir, { recursive: true });
-    const registryPath = join(dir, "registry.log");
-    if (existsSync(registryPath)) this.checkFile(registryPath, "(registry)");
-    this.registryLog = { fd: openSync(registryPath, "a"), lines: [], waiters: [] };
+    const registryPath = join(dir, REGISTRY_LOG);
+    const leftover = join(dir, REGISTRY_COMPACT);
+    if (existsSync(leftover)) {
+      // A compaction cut short before its rename: registry.log is whole, the leftover is of no use.
+      unlinkSync(leftover);
+      this.logger.warn({ file: leftover }, `${leftover} is left from a compaction of ${REGISTRY_LOG} cut short (a crash); ${REGISTRY_LOG} is whole and is loaded, the leftover is removed`);
+    }
+    if (existsSync(registryPath)) this.registryLines = this.checkFile(registryPath, "(registry)").values.length;
+    this.registryLog = { fd: openSync(registryPath, "a"), path: registryPath, lines: [], waiters: [] };
     fsyncFolder(dir);
+  }
+
+  get stopped(): string | undefined {
+    return this.failure;
+  }
+
+  get registryLength(): number {
+    return this.registryLines;
+  }
+
+  /**
+   * Rewrites registry.log as `records` (the live ones), crash-safe: written to a temporary file, fsynced,
+   * renamed over the log, then the folder fsynced; appends go on in the new file. A failure before the
+   * rename leaves the old log as it was (the temporary file is removed) and throws; one after it stops the
+   * store (which name the disk holds is unknown).
+   */
+  compactRegistry(records: readonly JsonValue[]): void {
+    if (this.failure !== undefined || this.closed) return;
+    const path = join(this.dir, REGISTRY_LOG);
+    const temporary = join(this.dir, REGISTRY_COMPACT);
+    try {
+      const fd = openSync(temporary, "w");
+      try {
+        writeAll(fd, records.map((record) => encodeLine(record)).join(""));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw new Error(`${REGISTRY_LOG} could not be compacted (${osError(error)}); it is kept as it is`);
+    }
+    renameSync(temporary, path);
+    try {
+      fsyncFolder(this.dir);
+      const old = this.registryLog.fd;
+      this.registryLog.fd = openSync(path, "a");
+      this.toClose.push(old);
+      this.closeRetired();
+    } catch (error) {
+      this.stop(error, this.dir);
+      throw new StoreStopped(this.failure ?? osError(error), false);
+    }
+    this.registryLines = records.length;
   }
 
   async tenants(): Promise<string[]> {
@@ -239,14 +333,21 @@ export class FileLogStore implements TenantLogStore {
       folder,
       lastSeq,
       segments: [...segments, { n: next, maxSeq: 0 }],
-      appender: { fd: openSync(join(folder, `log-${next}.jsonl`), "a"), lines: [], waiters: [] },
+      appender: { fd: openSync(join(folder, `log-${next}.jsonl`), "a"), path: join(folder, `log-${next}.jsonl`), lines: [], waiters: [] },
     });
     return { snapshot, entries };
   }
 
   append(tenantId: string, known: number, at: number, input: JsonValue): Promise<{ seq: number; missed: LogEntry[] }> {
     if (this.closed) return Promise.reject(new Error(`the data directory ${this.dir} is closed: the sandbox is shutting down`));
-    const files = this.filesOf(tenantId);
+    if (this.failure !== undefined) return Promise.reject(new StoreStopped(this.failure, false));
+    let files: TenantFiles;
+    try {
+      files = this.filesOf(tenantId);
+    } catch (error) {
+      this.stop(error, join(this.tenantsDir, folderOf(tenantId)));
+      return Promise.reject(new StoreStopped(this.failure ?? osError(error), false));
+    }
     const seq = ++files.lastSeq;
     const segment = files.segments.at(-1);
     if (segment !== undefined) segment.maxSeq = seq;
@@ -264,7 +365,8 @@ export class FileLogStore implements TenantLogStore {
     const old = files.appender;
     this.waiting.delete(old);
     this.toClose.push(old.fd);
-    files.appender = { fd: openSync(join(files.folder, `log-${next}.jsonl`), "a"), lines: old.lines, waiters: old.waiters };
+    const segmentPath = join(files.folder, `log-${next}.jsonl`);
+    files.appender = { fd: openSync(segmentPath, "a"), path: segmentPath, lines: old.lines, waiters: old.waiters };
     if (old.lines.length > 0) this.waiting.add(files.appender);
     files.segments.push({ n: next, maxSeq: files.lastSeq });
     const path = join(files.folder, "snapshot.json");
@@ -309,11 +411,13 @@ export class FileLogStore implements TenantLogStore {
   }
 
   async loadRegistry(): Promise<JsonValue[]> {
-    return readLines(join(this.dir, "registry.log")).values;
+    return readLines(join(this.dir, REGISTRY_LOG)).values;
   }
 
   appendRegistry(record: JsonValue): Promise<void> {
     if (this.closed) return Promise.reject(new Error(`the data directory ${this.dir} is closed: the sandbox is shutting down`));
+    if (this.failure !== undefined) return Promise.reject(new StoreStopped(this.failure, false));
+    this.registryLines += 1;
     return this.write(this.registryLog, encodeLine(record));
   }
 
@@ -344,12 +448,19 @@ export class FileLogStore implements TenantLogStore {
       mkdirSync(folder, { recursive: true });
       const idFile = join(folder, "id");
       if (!existsSync(idFile)) {
-        writeFileSync(idFile, tenantId);
-        const fd = openSync(idFile, "r");
-        fsyncSync(fd);
-        closeSync(fd);
+        // Written whole or not at all (renamed into place): a start lists the folders that have an `id`.
+        const temporary = `${idFile}.tmp`;
+        writeFileSync(temporary, tenantId);
+        const fd = openSync(temporary, "r");
+        try {
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(temporary, idFile);
       }
-      files = { id: tenantId, folder, lastSeq: 0, segments: [{ n: 1, maxSeq: 0 }], appender: { fd: openSync(join(folder, "log-1.jsonl"), "a"), lines: [], waiters: [] } };
+      const first = join(folder, "log-1.jsonl");
+      files = { id: tenantId, folder, lastSeq: 0, segments: [{ n: 1, maxSeq: 0 }], appender: { fd: openSync(first, "a"), path: first, lines: [], waiters: [] } };
       fsyncFolder(folder);
       fsyncFolder(this.tenantsDir);
       this.files.set(tenantId, files);
@@ -383,18 +494,38 @@ export class FileLogStore implements TenantLogStore {
    * write to its file before it, so each append resolves only once its own line is on disk.
    */
   private startBatch(): void {
-    const taken = [...this.waiting].map((appender) => ({ appender, text: appender.lines.splice(0).join(""), waiters: appender.waiters.splice(0) }));
+    const taken = [...this.waiting].map((appender) => ({ appender, lines: appender.lines.splice(0), waiters: appender.waiters.splice(0) }));
     this.waiting.clear();
     const run = async (): Promise<void> => {
       await Promise.all(
-        taken.map(async ({ appender, text, waiters }) => {
-          try {
-            writeSync(appender.fd, text);
-            await datasync(appender.fd);
-            for (const waiter of waiters) waiter.resolve();
-          } catch (error) {
-            for (const waiter of waiters) waiter.reject(error);
+        taken.map(async ({ appender, lines, waiters }) => {
+          // Fail-stop: after a failed write or fsync nothing more is written (a later line would follow a gap).
+          if (this.failure !== undefined) {
+            for (const waiter of waiters) waiter.reject(new StoreStopped(this.failure, false));
+            return;
           }
+          try {
+            writeAll(appender.fd, lines.join(""));
+          } catch (error) {
+            this.stop(error, appender.path);
+            // A line written whole before the failure may reach the disk and be loaded; a torn one is set aside at start.
+            const written = error instanceof PartialWrite ? error.written : 0;
+            let end = 0;
+            for (const [index, waiter] of waiters.entries()) {
+              end += Buffer.byteLength(lines[index] ?? "", "utf8");
+              waiter.reject(new StoreStopped(this.failure ?? osError(error), end <= written));
+            }
+            return;
+          }
+          try {
+            await datasync(appender.fd);
+          } catch (error) {
+            this.stop(error, appender.path);
+          }
+          // A sync that returns after the store stopped may not be trusted (after a failed fsync, a later one
+          // on the same file may return success for pages that were lost): the lines are written, maybe durable.
+          if (this.failure !== undefined) for (const waiter of waiters) waiter.reject(new StoreStopped(this.failure, true));
+          else for (const waiter of waiters) waiter.resolve();
         }),
       );
     };
@@ -404,6 +535,20 @@ export class FileLogStore implements TenantLogStore {
       if (this.waiting.size > 0) this.schedule();
     });
     this.batches.add(batch);
+  }
+
+  /**
+   * Stops the store (fail-stop) after a failed write or fsync of `path`, logging it once at error level. The
+   * message is what every refused call is told.
+   */
+  private stop(error: unknown, path: string): void {
+    if (this.failure !== undefined) return;
+    const reason = osError(error);
+    this.failure =
+      `the data directory ${this.dir} could not be written (${reason}; file ${path}), so the sandbox stopped recording calls: ` +
+      "free space or fix the disk, then restart the sandbox (it loads everything that was durable; a line cut short by the failure is set aside)";
+    const cause = error instanceof PartialWrite ? error.error : error;
+    this.logger.error({ dataDir: this.dir, file: path, err: cause instanceof Error ? cause : new Error(reason) }, this.failure);
   }
 
   /** Closes the retired file descriptors once no batch may be using them. */

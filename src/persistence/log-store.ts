@@ -24,6 +24,22 @@ import type { JsonValue } from "../state/kernel/json.js";
  * - i12-replicas: optional `registrySince(index)` (a shared store): the registry records from the `index`-th
  *   on, so a replica finds tokens and passwords another replica issued while it runs (DurableCalls.catchUp).
  */
+/**
+ * A store that stopped taking writes (fail-stop, as databases do): a write or fsync of its files failed, so
+ * what is on disk after that point is unknown. Every later append is refused with this until the sandbox is
+ * restarted (a start loads exactly what is durable). `maybeApplied`: the refused write may be on disk all
+ * the same (its line was written, or written in part, before the failure).
+ */
+export class StoreStopped extends Error {
+  override name = "StoreStopped";
+  constructor(
+    message: string,
+    readonly maybeApplied: boolean,
+  ) {
+    super(message);
+  }
+}
+
 export interface LogEntry {
   /** 1, 2, 3... within the tenant: the order its steps ran in. */
   seq: number;
@@ -81,8 +97,20 @@ export interface TenantLogStore {
    * so a replica catches up with the tokens and passwords the others issued since it last read.
    */
   registrySince?(index: number): Promise<JsonValue[]>;
-  /** Appends a registry-level record; resolves once it is durable. */
+  /** Appends a registry-level record; resolves once it is durable, rejects when it could not be written. */
   appendRegistry(record: JsonValue): Promise<void>;
+  /**
+   * Set once the store stopped taking writes (fail-stop, see StoreStopped): what failed and what to do.
+   * Undefined while it works (and for a store that never stops: Redis comes back by itself).
+   */
+  readonly stopped?: string | undefined;
+  /** How many registry records the store holds (its registry log's lines), when it can compact them. */
+  readonly registryLength?: number;
+  /**
+   * Replaces every registry record by `records` (the live ones, from the registry's own state), crash-safe:
+   * a crash at any point leaves either the old records or the new ones.
+   */
+  compactRegistry?(records: readonly JsonValue[]): void;
   /** Writes what is pending and releases the files or connections. */
   close(): Promise<void>;
 }

@@ -6,7 +6,7 @@ import { controlTable } from "./control-table.js";
 import { controlError } from "./error.js";
 import { eventStreamResponse, SandboxEvents, SandboxEventsQuery } from "./events.js";
 import { FAULT_DELAY_MAX_MS, SandboxFault, SandboxFaultParams, SandboxFaultRequest, SandboxFaults, SandboxFaultsRemoved } from "./faults.js";
-import { SandboxHealth } from "./health.js";
+import { SandboxHealth, SandboxHealthFailed } from "./health.js";
 import { SandboxProviderStateRequest, SandboxProviderStateValues } from "./provider-states.js";
 import { SandboxRequests, SandboxRequestsCount, SandboxRequestsCountQuery, SandboxRequestsQuery } from "./journal.js";
 import { SandboxReset } from "./reset.js";
@@ -32,9 +32,12 @@ export const SANDBOX_CONTROL = controlTable({
       method: "GET",
       path: "/health",
       tag: "sandbox",
-      summary: "Liveness, version and the providers served; no token needed",
+      summary: "Liveness, version and the providers served; no token needed. 503 once the sandbox stopped recording calls (its data directory could not be written): it needs a restart",
       auth: "none",
-      responses: { 200: jsonResponse("The sandbox is up", SandboxHealth) },
+      responses: {
+        200: jsonResponse("The sandbox is up", SandboxHealth),
+        503: jsonResponse("The data directory could not be written (disk full, I/O error): the sandbox answers every call that would be recorded with 503 until it is restarted", SandboxHealthFailed),
+      },
     },
     issueToken: {
       method: "POST",

@@ -4,7 +4,7 @@ import type { Answer } from "./answer.js";
 import { setTimeout as sleep } from "node:timers/promises";
 import { bodyReader, type BodyReader, type RawBody } from "./body-reader.js";
 import { inputOf, rawBodyOf, replayExchange, type CallInput } from "./call-input.js";
-import { CallNotRecorded } from "./call-log.js";
+import { CallNotRecorded, type RecordWatch } from "./call-log.js";
 import { storeUnavailableAnswer } from "./store-unavailable.js";
 import type { SandboxContext } from "./context.js";
 import type { BodyOutcome, Dialect } from "./dialect.js";
@@ -259,12 +259,21 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
     const prepared = await prepare(exchange, routed);
     // The step names the call's tenant itself (or none: a refused token's call stays out of the journal).
     exchange.tenant = undefined;
+    // A token or password the step makes (registry-level records) is durable before the answer.
+    const records = ctx.calls?.watchRecords();
+    try {
+      await stepAndAnswer(exchange, key, prepared, records);
+    } finally {
+      records?.end();
+    }
+  };
+
+  /** Runs the call's step (in its tenant's turn when it has one) and answers once what it recorded is durable. */
+  const stepAndAnswer = async (exchange: Exchange, key: string | undefined, prepared: Prepared<Id, B>, records: RecordWatch | undefined): Promise<void> => {
     let outcome: Outcome;
     let durable: Promise<void> | undefined;
     if (key === undefined) {
       outcome = await step(exchange, prepared);
-      // A token or password it made (registry-level records) is durable before the answer.
-      durable = ctx.calls?.flushed();
     } else {
       outcome = await ctx.steps.run(key, async () => {
         const at = registry.pinnable(key, registry.options.realNow());
@@ -280,8 +289,9 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
         }
       });
     }
-    if (outcome.delayMs > 0) await Promise.all([durable, sleep(outcome.delayMs)]);
-    else if (durable !== undefined) await durable;
+    const made = records?.durable();
+    if (outcome.delayMs > 0) await Promise.all([durable, made, sleep(outcome.delayMs)]);
+    else await Promise.all([durable, made]);
     const call = callOf(exchange);
     if (outcome.kind === "connection") cutConnection(exchange, outcome.connection, call, ctx.logger);
     else deliverAnswer(ctx, exchange, outcome.answer, outcome.text, call);
@@ -295,9 +305,12 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
       try {
         await run(exchange);
       } catch (error) {
-        // The shared store did not record the call: the sandbox's own 503, not the provider's error.
+        // The store did not record the call: the sandbox's own 503, not the provider's error.
         if (error instanceof CallNotRecorded) {
-          ctx.logger.warn({ method: exchange.method, path: exchange.path, recorded: error.maybeRecorded ? "maybe" : "no" }, error.message);
+          // A stopped store logged its failure once, at error; its refusals are in the access log.
+          const fields = { method: exchange.method, path: exchange.path, recorded: error.maybeRecorded ? "maybe" : "no" };
+          if (error.storeStopped) ctx.logger.debug(fields, error.message);
+          else ctx.logger.warn(fields, error.message);
           if (exchange.res.headersSent) return void exchange.res.end();
           const answer = storeUnavailableAnswer(error);
           return deliverAnswer(ctx, exchange, answer, JSON.stringify(answer.body), callOf(exchange));

@@ -17,12 +17,18 @@ import { issueToken } from "./token-routes.js";
 
 /**
  * The sandbox's own control-plane calls (health names `version`; provider-states sets up `states`, every plug's;
- * the served API docs serve `documents`, every plug's and the control plane's).
+ * the served API docs serve `documents`, every plug's and the control plane's; health reports `stopped()`, why the
+ * store stopped taking writes).
  */
-export function sandboxControl(version: string, states: readonly AnyCatalogueState[] = [], documents: readonly DocumentSpec[] = []): ControlPlug {
+export function sandboxControl(
+  version: string,
+  states: readonly AnyCatalogueState[] = [],
+  documents: readonly DocumentSpec[] = [],
+  stopped: () => string | undefined = () => undefined,
+): ControlPlug {
   return defineControl(
     SANDBOX_CONTROL,
     { ...STATE_HANDLERS, ...CLOCK_HANDLERS, ...SETTINGS_HANDLERS, ...JOURNAL_HANDLERS, ...EVENT_HANDLERS, ...FAULT_HANDLERS },
-    { health: healthHandler(version), issueToken, listTenants, setupProviderStates: providerStatesHandler(states), ...apiDocsHandlers(documents), ...consoleHandlers() },
+    { health: healthHandler(version, stopped), issueToken, listTenants, setupProviderStates: providerStatesHandler(states), ...apiDocsHandlers(documents), ...consoleHandlers() },
   );
 }

@@ -47,6 +47,19 @@ export class Credentials {
     return expected.length === actual.length && timingSafeEqual(expected, actual) ? "matched" : "mismatched";
   }
 
+  /**
+   * Takes back a password set by `entry` (its record could not be made durable), unless another replaced it:
+   * the login's next attempt sets a password again.
+   */
+  withdraw(entry: StoredPassword): void {
+    if (this.byLogin.get(entry.login)?.salt === entry.salt) this.byLogin.delete(entry.login);
+  }
+
+  /** How many login names have a password. */
+  get size(): number {
+    return this.byLogin.size;
+  }
+
   /** Every stored password, for the state file. */
   all(): StoredPassword[] {
     return [...this.byLogin.values()].map((entry) => ({ ...entry }));

@@ -52,6 +52,21 @@ export class TokenRegistry {
     this.byTenant.delete(tenantId);
   }
 
+  /** Takes back one token (its record could not be made durable): it stops working at once. */
+  withdraw(token: string): void {
+    const issued = this.issued.get(token);
+    if (issued === undefined) return;
+    this.issued.delete(token);
+    const own = this.byTenant.get(issued.tenantId);
+    own?.delete(token);
+    if (own?.size === 0) this.byTenant.delete(issued.tenantId);
+  }
+
+  /** How many issued tokens are known (expired ones included). */
+  get size(): number {
+    return this.issued.size;
+  }
+
   lookup(token: string): IssuedToken | undefined {
     return this.issued.get(token);
   }
