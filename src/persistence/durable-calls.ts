@@ -281,8 +281,11 @@ export class DurableCalls implements CallLog {
     const { store } = this.options;
     if (!this.shared || store.tenantsInUse === undefined) return undefined;
     try {
-      // As memory mode's list: the tenants idle past the TTL are gone first, not listed.
+      // As memory mode's list: the tenants idle past the TTL are gone first, not listed; then the store's registry
+      // is read again, so the tokens of the tenants this replica evicted from its memory only are counted.
+      this.options.registry.sweep();
       await this.sweepStore();
+      await this.readRegistry();
       return await store.tenantsInUse(this.expiredBefore());
     } catch (error) {
       throw notRecorded(error, "the store's tenants could not be listed");
