@@ -55,7 +55,8 @@ export const STORE_SWEEP_LIMIT = 1000;
 /**
  * The durable sandbox's log (issue 12): records each call that reaches a tenant in that tenant's log before
  * its step runs (CallLog), the registry-level effects as they happen, and at start rebuilds every tenant
- * from its snapshot and the entries after it. Snapshots are taken in the tenant's turn (StepQueue), written
+ * from its snapshot and the entries after it (a shared store: only the registry records; a tenant is loaded by
+ * its first call here, and the store forgets tenants idle past the TTL on every replica). Snapshots are taken in the tenant's turn (StepQueue), written
  * off the hot path, and let the store drop the entries they include.
  */
 export class DurableCalls implements CallLog {

@@ -95,6 +95,10 @@ function integer(reply: unknown, what: string): number {
  *
  * Also the token index: which tenant an issued token belongs to, so a replica finds the tenant of a token
  * issued on another.
+ *
+ * The tenant TTL: each append and token record sets the tenant's last use; a tenant idle past the TTL on every
+ * replica is forgotten whole with its registry records (`sweep`, and lazily by the scripts about to use it:
+ * redis-scripts.ts), and the registry list's generation tells replicas reading it by index to read it again.
  */
 export class RedisLogStore implements TenantLogStore {
   private readonly keys;
