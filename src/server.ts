@@ -167,14 +167,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     loadStateFile(registry, options.stateFile);
     writer = new StateFileWriter(registry, options.stateFile, logger);
   }
-  // Calls evict idle tenants as they come; this also finds them when none comes, and drops them from the state file.
-  const sweeper = tenantTtlMs === 0 ? undefined : setInterval(() => {
-    const evicted = registry.sweep();
-    if (evicted === 0) return;
-    writer?.changed();
-    logger.debug({ evicted, tenants: registry.size }, `evicted ${evicted} tenant(s) idle for ${tenantTtlMs / 1000} s; ${registry.size} left`);
-  }, Math.min(tenantTtlMs, TENANT_SWEEP_INTERVAL_MS));
-  sweeper?.unref();
 
   const servedAt = plugs.map((plug) => plug.servedAt).join(", ");
   const controls = plugs.flatMap((plug) => (plug.control === undefined ? [] : [plug.control]));
@@ -189,6 +181,26 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     store === undefined
       ? undefined
       : new DurableCalls({ store, registry, pipelines: new Map(pipelines.map((pipeline) => [pipeline.provider, pipeline])), steps: ctx.steps, logger, snapshotPolicy: options.snapshotAfterEntries === undefined ? undefined : snapshotEvery(options.snapshotAfterEntries) });
+  // Calls evict idle tenants as they come; this also finds them when none comes, and drops them from the state
+  // file. With a shared store (--store) it also forgets, in the store, the tenants idle past the TTL on every replica.
+  const sweeper = tenantTtlMs === 0 ? undefined : setInterval(() => {
+    const evicted = registry.sweep();
+    if (evicted > 0) {
+      writer?.changed();
+      logger.debug({ evicted, tenants: registry.size }, `evicted ${evicted} tenant(s) idle for ${tenantTtlMs / 1000} s; ${registry.size} left`);
+    }
+    if (loaded) void sweepStore();
+  }, Math.min(tenantTtlMs, TENANT_SWEEP_INTERVAL_MS));
+  sweeper?.unref();
+  const sweepStore = async (): Promise<void> => {
+    try {
+      const swept = (await durable?.sweepStore()) ?? 0;
+      if (swept > 0) logger.debug({ swept }, `the store forgot ${swept} tenant(s) idle for ${tenantTtlMs / 1000} s on every replica`);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      logger.warn({ reason }, `the store's sweep of idle tenants failed (${reason}); it is tried again at the next sweep`);
+    }
+  };
   let loaded = durable === undefined;
   const ready =
     durable === undefined
@@ -196,7 +208,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       : durable.load().then((done) => {
           ctx.calls = durable;
           loaded = true;
-          logger.info({ ...done, dataDir: options.dataDir }, `loaded ${done.tenants} tenant(s) and replayed ${done.entries} log entries in ${done.ms}ms`);
+          if (done.stored !== undefined) {
+            logger.info({ ...done }, `the store holds ${done.stored} tenant(s), each loaded on its first call here; read ${done.records ?? 0} registry record(s) in ${done.ms}ms`);
+          } else logger.info({ ...done, dataDir: options.dataDir }, `loaded ${done.tenants} tenant(s) and replayed ${done.entries} log entries in ${done.ms}ms`);
         });
   // A failed load is reported by listen() (and by whoever awaits ready); the listener then answers nothing.
   ready.catch(() => undefined);

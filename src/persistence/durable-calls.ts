@@ -6,7 +6,7 @@ import type { ProviderPipeline } from "../mocks/http/pipeline.js";
 import type { StepQueue } from "../mocks/http/step-queue.js";
 import { tokenFromHeader, type TenantRegistry } from "../state/kernel/tenants.js";
 import { durableSnapshot, installSnapshot } from "./durable-snapshot.js";
-import { StoreStopped, type LogEntry, type StoredTenant, type TenantLogStore } from "./log-store.js";
+import { StoreStopped, type LogEntry, type RegistryTouch, type StoredTenant, type StoredTenantUse, type TenantLogStore } from "./log-store.js";
 import { compactionDue, liveCount, liveRecords, RecordsInFlight, RegistryRecord, withdraw } from "./registry-records.js";
 import { stringifyInSlices } from "./sliced-stringify.js";
 import { DEFAULT_SNAPSHOT_POLICY, entryBytes, snapshotDue, type SinceSnapshot, type SnapshotPolicy } from "./snapshot-policy.js";
@@ -24,15 +24,24 @@ export interface DurableCallsOptions {
 
 /** What a start loaded. */
 export interface Loaded {
+  /** Tenants loaded (a shared store: 0, each is loaded on its first call here). */
   tenants: number;
   entries: number;
   ms: number;
+  /** A shared store: how many tenants it holds (none of them loaded yet). */
+  stored?: number;
+  /** A shared store: how many registry records were read. */
+  records?: number;
 }
+
+/** A shared store's TTL sweep forgets at most this many tenants per script run (bounded work; runs follow each other). */
+export const STORE_SWEEP_LIMIT = 1000;
 
 /**
  * The durable sandbox's log (issue 12): records each call that reaches a tenant in that tenant's log before
  * its step runs (CallLog), the registry-level effects as they happen, and at start rebuilds every tenant
- * from its snapshot and the entries after it. Snapshots are taken in the tenant's turn (StepQueue), written
+ * from its snapshot and the entries after it (a shared store: only the registry records; a tenant is loaded by
+ * its first call here, and the store forgets tenants idle past the TTL on every replica). Snapshots are taken in the tenant's turn (StepQueue), written
  * off the hot path, and let the store drop the entries they include.
  */
 export class DurableCalls implements CallLog {
@@ -46,8 +55,10 @@ export class DurableCalls implements CallLog {
   /** Set when a compaction of the registry log failed: it is not tried again in this process. */
   private compactionFailed = false;
   private loading = false;
-  /** A shared store (several replicas): how many of its registry records this replica has applied. */
+  /** A shared store (several replicas): how many of its registry records this replica has applied... */
   private registryRead = 0;
+  /** ...of this generation of its registry list (bumped when the TTL removed records from it). */
+  private registryGeneration = 0;
   /** The registry catch-ups, one after the other. */
   private registryReading: Promise<void> = Promise.resolve();
   /**
@@ -58,15 +69,17 @@ export class DurableCalls implements CallLog {
 
   constructor(private readonly options: DurableCallsOptions) {
     const { registry, store } = options;
-    registry.tokens.onIssue = (issued, serial) => this.registryRecord({ kind: "token", ...issued, serial });
+    registry.tokens.onIssue = (issued, serial) =>
+      this.registryRecord({ kind: "token", ...issued, serial }, { tenant: issued.tenantId, at: registry.options.realNow(), expiredBefore: this.expiredBefore() });
     registry.credentials.onSet = (entry) => this.registryRecord({ kind: "password", ...entry });
     registry.onEvicted = (tenant) => {
       this.lastSeq.delete(tenant);
       this.since.delete(tenant);
       if (this.shared) {
-        // Several replicas: this one's idle time says nothing of the others', so eviction only frees this
-        // replica's memory. The store keeps the tenant and its tokens; its next call here rebuilds it from
-        // the store, and the next catch-up reads every registry record again (its tokens went with it here).
+        // Several replicas: this one's idle time says nothing of the others', so eviction here only frees this
+        // replica's memory. The store forgets the tenant once it is idle past the TTL on every replica (its last
+        // use is the store's: every call appends; see expiredBefore). Until then its next call here rebuilds it
+        // from the store, and the next catch-up reads every registry record again (its tokens went with it here).
         this.registryRead = 0;
         return;
       }
@@ -80,10 +93,30 @@ export class DurableCalls implements CallLog {
     return this.options.store.ordersAtOnce !== true;
   }
 
+  /**
+   * With the TTL on, the real time before which a tenant's last use makes it gone (memory mode's eviction):
+   * a shared store forgets such a tenant, on every replica's behalf, before it would use it again.
+   */
+  private expiredBefore(): number | undefined {
+    const { tenantTtlMs, realNow } = this.options.registry.options;
+    return tenantTtlMs === undefined || tenantTtlMs <= 0 ? undefined : realNow() - tenantTtlMs;
+  }
+
   catchUp(authorization: string | undefined, registryCall: boolean): Promise<void> | undefined {
     if (this.options.store.registrySince === undefined) return undefined;
+    const { registry } = this.options;
     const token = tokenFromHeader(authorization);
-    if (token !== "" && this.knowToken(token)) return undefined;
+    const issued = token === "" ? undefined : registry.tokens.lookup(token);
+    if (issued !== undefined) {
+      // The tenant is here: the token is good (the store cannot have forgotten a tenant used here within the TTL).
+      if (registry.peek(issued.tenantId) !== undefined) return undefined;
+      // Not here (not loaded yet, or evicted from this replica's memory): without a TTL the token is good; with
+      // one the store may have forgotten its tenant meanwhile (idle on every replica), so ask it first.
+      if (this.expiredBefore() === undefined && this.knowToken(token)) return undefined;
+      return this.readRegistry(issued.tenantId).then(() => {
+        if (!this.knowToken(token)) this.notIssued.add(token);
+      });
+    }
     if (!registryCall && (token === "" || this.notIssued.has(token))) return undefined;
     return this.readRegistry().then(() => {
       if (token !== "" && !this.knowToken(token)) this.notIssued.add(token);
@@ -116,14 +149,23 @@ export class DurableCalls implements CallLog {
     return [...unseen];
   }
 
-  /** Applies the registry records other replicas appended since the last read (one round trip). */
-  private readRegistry(): Promise<void> {
-    const { store } = this.options;
+  /**
+   * Applies the registry records other replicas appended since the last read (one round trip); `tenant` (a
+   * token's, about to be used) is first forgotten by the store if idle past the TTL. When the store removed
+   * records since (another generation), this replica's tokens are replaced by the store's whole list.
+   */
+  private readRegistry(tenant?: string): Promise<void> {
+    const { store, registry } = this.options;
     const reading = this.registryReading.then(async () => {
       if (store.registrySince === undefined) return;
-      const records = await store.registrySince(this.registryRead);
-      this.registryRead += records.length;
-      this.applyRecords(records);
+      const read = await store.registrySince({ index: this.registryRead, generation: this.registryGeneration, tenant, expiredBefore: this.expiredBefore() });
+      if (read.generation !== this.registryGeneration) {
+        // Records were removed (tenants the TTL forgot): every token goes here, the store's live ones come back.
+        for (const { tenantId } of registry.tokens.all()) registry.tokens.forgetTenant(tenantId);
+        this.registryGeneration = read.generation;
+      }
+      this.registryRead = read.from + read.records.length;
+      this.applyRecords(read.records);
     });
     this.registryReading = reading.catch(() => undefined);
     return reading.catch((error: unknown) => {
@@ -156,7 +198,7 @@ export class DurableCalls implements CallLog {
     }
     this.countForSnapshot(tenantId, input);
     // A shared store: what other replicas appended since `known` runs here first, in order.
-    const appended = store.append(tenantId, known, at, input).catch((error: unknown) => {
+    const appended = store.append(tenantId, known, at, input, this.expiredBefore()).catch((error: unknown) => {
       throw notRecorded(error, `tenant ${tenantId}: the call could not be recorded in its log`);
     });
     const ready = appended.then(async ({ seq, missed, reload }) => {
@@ -226,6 +268,37 @@ export class DurableCalls implements CallLog {
     }
   }
 
+  /**
+   * A shared store with the TTL on: forgets the tenants idle past it on every replica (their state, tokens and
+   * registry records), STORE_SWEEP_LIMIT per script run; resolves with how many went.
+   */
+  async sweepStore(): Promise<number> {
+    const { store } = this.options;
+    const before = this.expiredBefore();
+    if (!this.shared || store.sweep === undefined || before === undefined) return 0;
+    let swept = 0;
+    for (;;) {
+      const ids = await store.sweep(before, STORE_SWEEP_LIMIT);
+      swept += ids.length;
+      if (ids.length < STORE_SWEEP_LIMIT) return swept;
+    }
+  }
+
+  async storedTenants(): Promise<StoredTenantUse[] | undefined> {
+    const { store } = this.options;
+    if (!this.shared || store.tenantsInUse === undefined) return undefined;
+    try {
+      // As memory mode's list: the tenants idle past the TTL are gone first, not listed; then the store's registry
+      // is read again, so the tokens of the tenants this replica evicted from its memory only are counted.
+      this.options.registry.sweep();
+      await this.sweepStore();
+      await this.readRegistry();
+      return await store.tenantsInUse(this.expiredBefore());
+    } catch (error) {
+      throw notRecorded(error, "the store's tenants could not be listed");
+    }
+  }
+
   watchRecords(): RecordWatch {
     return this.registryInFlight.watch();
   }
@@ -245,10 +318,21 @@ export class DurableCalls implements CallLog {
     if (taken !== undefined) await store.saveSnapshot(tenantId, taken.seq, taken.chunks);
   }
 
-  /** Loads every stored tenant: the registry-level records, then each tenant's snapshot and its entries, replayed. */
+  /**
+   * Loads the stored state. The embedded store: the registry-level records, then every tenant's snapshot and its
+   * entries, replayed (in the order they first ran, across tenants). A shared store: the registry records only
+   * (after a sweep of the tenants idle past the TTL); a tenant is loaded on its first call here (its append
+   * with known 0 brings its snapshot and entries).
+   */
   async load(): Promise<Loaded> {
     const started = performance.now();
     const { store, registry, logger } = this.options;
+    if (this.shared && store.registrySince !== undefined) {
+      await this.sweepStore();
+      await this.readRegistry();
+      const stored = store.tenantsInUse === undefined ? undefined : (await store.tenantsInUse(this.expiredBefore())).length;
+      return { tenants: 0, entries: 0, ms: Math.round(performance.now() - started), stored, records: this.registryRead };
+    }
     this.loading = true;
     try {
       const records = await store.loadRegistry();
@@ -305,13 +389,14 @@ export class DurableCalls implements CallLog {
   }
 
   /**
-   * Writes a registry record. The call that made it waits for it (watchRecords); when it cannot be written,
-   * its token or password is withdrawn (it must not work in this process when a restart would not know it)
-   * and that call answers the sandbox's 503.
+   * Writes a registry record (of the tenant `touch` names, which it uses: a shared store counts it for the TTL).
+   * The call that made it waits for it (watchRecords); when it cannot be written, its token or password is
+   * withdrawn (it must not work in this process when a restart would not know it) and that call answers the
+   * sandbox's 503.
    */
-  private registryRecord(record: RegistryRecord): void {
+  private registryRecord(record: RegistryRecord, touch?: RegistryTouch): void {
     if (this.loading) return;
-    const written = this.options.store.appendRegistry(record).then(
+    const written = this.options.store.appendRegistry(record, touch).then(
       () => undefined,
       (error: unknown) => {
         withdraw(this.options.registry, record);

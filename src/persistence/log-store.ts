@@ -23,6 +23,10 @@ import type { JsonValue } from "../state/kernel/json.js";
  *   (a fresh tenant when it has no snapshot) before running its own entry `seq`.
  * - i12-replicas: optional `registrySince(index)` (a shared store): the registry records from the `index`-th
  *   on, so a replica finds tokens and passwords another replica issued while it runs (DurableCalls.catchUp).
+ * - i12-D (lazy load, TTL in the store): a shared store keeps the tenants' last use and forgets those idle past
+ *   the TTL (`expiredBefore`: the caller's real time minus `--tenant-ttl`), with their registry records; the
+ *   registry list then changes under its readers' indexes, so `registrySince` takes and returns its generation.
+ *   `sweep` and `tenantsInUse` are a shared store's (a replica loads tenants on their first call, not at start).
  */
 /**
  * A store that stopped taking writes (fail-stop, as databases do): a write or fsync of its files failed, so
@@ -58,6 +62,38 @@ export interface StoredTenant {
   entries: LogEntry[];
 }
 
+/** Where a replica is in a shared store's registry list, and what to check first. */
+export interface RegistryRead {
+  /** How many records of generation `generation` it has applied. */
+  index: number;
+  generation: number;
+  /** A tenant to forget first if idle past the TTL (the tenant of a token about to be used). */
+  tenant?: string;
+  /** The TTL's cut: a tenant whose last use is before it is gone. */
+  expiredBefore?: number;
+}
+
+/** What `registrySince` resolves with: the records from `from` on (0 when the generation changed: read them all again). */
+export interface RegistryRecords {
+  generation: number;
+  from: number;
+  records: JsonValue[];
+}
+
+/** A stored tenant's real (wall-clock) first and last use, epoch ms. */
+export interface StoredTenantUse {
+  tenant: string;
+  createdAt: number;
+  lastUsedAt: number;
+}
+
+/** A registry record's tenant (an issued token's): it counts as a use of the tenant, at `at`. */
+export interface RegistryTouch {
+  tenant: string;
+  at: number;
+  expiredBefore?: number;
+}
+
 /** What `append` resolves with. */
 export interface AppendResult {
   seq: number;
@@ -80,9 +116,10 @@ export interface TenantLogStore {
   load(tenantId: string): Promise<StoredTenant>;
   /**
    * Appends as the next entry; resolves (durable) with its seq and the entries after `known` before it
-   * (other replicas' calls: the embedded store has none).
+   * (other replicas' calls: the embedded store has none). A shared store given `expiredBefore` first forgets
+   * the tenant when its last use (on any replica) is before it: the entry then starts a fresh tenant.
    */
-  append(tenantId: string, known: number, at: number, input: JsonValue): Promise<AppendResult>;
+  append(tenantId: string, known: number, at: number, input: JsonValue, expiredBefore?: number): Promise<AppendResult>;
   /**
    * Stores a snapshot that includes every entry up to `seq`; entries <= seq may then go. Its text comes in
    * chunks (their concatenation is the text, as stringifyInSlices makes it), so no store needs it in one piece.
@@ -94,11 +131,19 @@ export interface TenantLogStore {
   loadRegistry(): Promise<JsonValue[]>;
   /**
    * A shared store (several replicas): the registry records from the `index`-th on (0: all), oldest first,
-   * so a replica catches up with the tokens and passwords the others issued since it last read.
+   * so a replica catches up with the tokens and passwords the others issued since it last read; all of them
+   * again when records were removed since (another generation).
    */
-  registrySince?(index: number): Promise<JsonValue[]>;
-  /** Appends a registry-level record; resolves once it is durable, rejects when it could not be written. */
-  appendRegistry(record: JsonValue): Promise<void>;
+  registrySince?(read: RegistryRead): Promise<RegistryRecords>;
+  /**
+   * Appends a registry-level record (of tenant `touch.tenant`, which it uses); resolves once it is durable,
+   * rejects when it could not be written.
+   */
+  appendRegistry(record: JsonValue, touch?: RegistryTouch): Promise<void>;
+  /** A shared store: forgets up to `limit` tenants last used before `expiredBefore` (the TTL), oldest first; their ids. */
+  sweep?(expiredBefore: number, limit: number): Promise<string[]>;
+  /** A shared store: its tenants used since `usedSince` (all without it), with their first and last use. */
+  tenantsInUse?(usedSince?: number): Promise<StoredTenantUse[]>;
   /**
    * Set once the store stopped taking writes (fail-stop, see StoreStopped): what failed and what to do.
    * Undefined while it works (and for a store that never stops: Redis comes back by itself).

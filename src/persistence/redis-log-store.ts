@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { JsonValue } from "../state/kernel/json.js";
 import { SILENT_LOGGER, type SandboxLogger } from "../mocks/http/logger.js";
-import type { AppendResult, LogEntry, StoredTenant, TenantLogStore } from "./log-store.js";
+import type { AppendResult, LogEntry, RegistryRead, RegistryRecords, RegistryTouch, StoredTenant, StoredTenantUse, TenantLogStore } from "./log-store.js";
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_UNAVAILABLE_AFTER_MS, RedisLink } from "./redis-link.js";
-import { APPEND, COMMIT_SNAPSHOT, DROP, INDEX_TOKEN, LOAD, PUSH_CHUNK } from "./redis-scripts.js";
+import { APPEND, APPEND_REGISTRY, COMMIT_SNAPSHOT, DROP, GLOBAL_KEYS, INDEX_TOKEN, LOAD, PUSH_CHUNK, REGISTRY_SINCE, SWEEP, TENANT_KEY_HEAD, TENANTS_IN_USE } from "./redis-scripts.js";
 import { SNAPSHOT_CHUNKS_PER_READ, splitChunks } from "./redis-snapshot-chunks.js";
 import { parseRedisStoreUrl, type RedisStoreAddress } from "./redis-store-url.js";
 
@@ -16,13 +16,16 @@ export interface RedisLogStoreOptions {
   connectTimeoutMs?: number;
 }
 
-/** The names of the store's keys: one rule, under the sandbox's prefix. */
+/** The names of the store's keys: one rule (redis-scripts.ts: GLOBAL_KEYS, TENANT_KEY_HEAD), under the sandbox's prefix. */
 function redisKeys(prefix: string) {
-  const tenant = (id: string) => `${prefix}tenant:${id}:`;
+  const tenant = (id: string) => `${prefix}${TENANT_KEY_HEAD}${id}:`;
   return {
-    tenants: `${prefix}tenants`,
-    tokenIndex: `${prefix}tokens`,
-    registry: `${prefix}registry`,
+    tenants: `${prefix}${GLOBAL_KEYS.tenants}`,
+    tokenIndex: `${prefix}${GLOBAL_KEYS.tokenIndex}`,
+    registry: `${prefix}${GLOBAL_KEYS.registry}`,
+    generation: `${prefix}${GLOBAL_KEYS.generation}`,
+    used: `${prefix}${GLOBAL_KEYS.used}`,
+    created: `${prefix}${GLOBAL_KEYS.created}`,
     log: (id: string) => `${tenant(id)}log`,
     snapshot: (id: string) => `${tenant(id)}snapshot`,
     /** The list of a snapshot's text chunks. */
@@ -66,6 +69,13 @@ const STAGING_TTL_SECONDS = 3_600;
 /** How many times `load` starts again when the snapshot it was reading is replaced under it. */
 const LOAD_ATTEMPTS = 5;
 
+/** An optional TTL cut as a script argument ("": no TTL). */
+function cut(expiredBefore: number | undefined): string {
+  if (expiredBefore === undefined) return "";
+  if (!Number.isFinite(expiredBefore)) throw new Error(`expiredBefore must be a time in ms, not ${expiredBefore}`);
+  return JSON.stringify(expiredBefore);
+}
+
 function integer(reply: unknown, what: string): number {
   if (typeof reply !== "number" || !Number.isSafeInteger(reply)) throw unexpected(what, reply);
   return reply;
@@ -85,6 +95,10 @@ function integer(reply: unknown, what: string): number {
  *
  * Also the token index: which tenant an issued token belongs to, so a replica finds the tenant of a token
  * issued on another.
+ *
+ * The tenant TTL: each append and token record sets the tenant's last use; a tenant idle past the TTL on every
+ * replica is forgotten whole with its registry records (`sweep`, and lazily by the scripts about to use it:
+ * redis-scripts.ts), and the registry list's generation tells replicas reading it by index to read it again.
  */
 export class RedisLogStore implements TenantLogStore {
   private readonly keys;
@@ -171,11 +185,12 @@ export class RedisLogStore implements TenantLogStore {
     return pieces.length === 0 ? undefined : pieces.join("");
   }
 
-  async append(tenantId: string, known: number, at: number, input: JsonValue): Promise<AppendResult> {
+  async append(tenantId: string, known: number, at: number, input: JsonValue, expiredBefore?: number): Promise<AppendResult> {
     if (!Number.isSafeInteger(known) || known < 0) throw new Error(`append: known must be a seq (a whole number >= 0), not ${known}`);
     if (!Number.isFinite(at)) throw new Error(`append: at must be a time in ms, not ${at}`);
     const keys = [this.keys.log(tenantId), this.keys.snapshot(tenantId), this.keys.tenants];
-    const reply = await this.link.script(APPEND, keys, [tenantId, String(known), JSON.stringify(at), JSON.stringify(input)], false);
+    const args = [this.address.prefix, tenantId, String(known), JSON.stringify(at), JSON.stringify(input), cut(expiredBefore)];
+    const reply = await this.link.script(APPEND, keys, args, false);
     if (!isArray(reply) || reply.length < 3) throw unexpected("append", reply);
     const seq = integer(reply[0], "append");
     const reason = integer(reply[1], "append");
@@ -184,7 +199,7 @@ export class RedisLogStore implements TenantLogStore {
     if (reason === 2) {
       this.logger.warn(
         { tenant: tenantId, known, stored: seq - 1 },
-        `tenant ${tenantId}: this replica had seen seq ${known} but the Redis store's log ends at ${seq - 1}; the tenant was dropped (evicted) by another replica, or Redis lost acknowledged writes (is appendfsync always?); reloading it from the store`,
+        `tenant ${tenantId}: this replica had seen seq ${known} but the Redis store's log ends at ${seq - 1}; the tenant was idle past --tenant-ttl on every replica (the store forgot it), or Redis lost acknowledged writes (is appendfsync always?); reloading it from the store`,
       );
     } else {
       this.logger.debug({ tenant: tenantId, known, snapshot: reload.snapshot?.seq }, `tenant ${tenantId}: reloading from the store's snapshot (this replica was at seq ${known})`);
@@ -220,32 +235,59 @@ export class RedisLogStore implements TenantLogStore {
     await this.link.script(COMMIT_SNAPSHOT, keys, [tenantId, String(seq)], true);
   }
 
+  /** Forgets a tenant now: its state, tokens and registry records (redis-scripts.ts: DROP). */
   async drop(tenantId: string): Promise<void> {
-    const keys = [this.keys.log(tenantId), this.keys.snapshot(tenantId), this.keys.tokens(tenantId), this.keys.tokenIndex, this.keys.tenants];
-    await this.link.script(DROP, keys, [tenantId], true);
+    const keys = [this.keys.log(tenantId), this.keys.snapshot(tenantId), this.keys.tokens(tenantId)];
+    await this.link.script(DROP, keys, [this.address.prefix, tenantId], true);
   }
 
   async loadRegistry(): Promise<JsonValue[]> {
-    return this.registrySince(0);
+    return (await this.registrySince({ index: 0, generation: 0 })).records;
   }
 
   /**
-   * The registry-level records from the `index`-th on (0: all), oldest first: a replica that has read `index`
-   * records catches up with the ones other replicas appended since.
+   * The registry-level records from the `index`-th on, oldest first: a replica that has read `index` records
+   * of generation `generation` catches up with the ones other replicas appended since; when records were removed
+   * meanwhile (the TTL forgot a tenant: another generation), every record, from 0.
    */
-  async registrySince(index: number): Promise<JsonValue[]> {
-    const reply = await this.link.command(["LRANGE", this.keys.registry, String(index), "-1"], true);
-    if (!isArray(reply)) throw unexpected("LRANGE", reply);
-    return reply.map((text) => {
+  async registrySince(read: RegistryRead): Promise<RegistryRecords> {
+    const keys = [this.keys.registry, this.keys.generation];
+    const reply = await this.link.script(REGISTRY_SINCE, keys, [this.address.prefix, String(read.index), String(read.generation), read.tenant ?? "", cut(read.expiredBefore)], true);
+    if (!isArray(reply) || reply.length !== 3 || !isArray(reply[2])) throw unexpected("registrySince", reply);
+    const records = reply[2].map((text) => {
       if (typeof text !== "string") throw unexpected("a registry record", text);
       const record: JsonValue = JSON.parse(text);
       return record;
     });
+    return { generation: integer(reply[0], "registrySince"), from: integer(reply[1], "registrySince"), records };
   }
 
-  /** Appends a registry-level record (durable once it resolves, as append). */
-  async appendRegistry(record: JsonValue): Promise<void> {
-    await this.link.command(["RPUSH", this.keys.registry, JSON.stringify(record)], false);
+  /** Appends a registry-level record (durable once it resolves, as append); a token's marks its tenant used. */
+  async appendRegistry(record: JsonValue, touch?: RegistryTouch): Promise<void> {
+    const args = [this.address.prefix, JSON.stringify(record), touch?.tenant ?? "", JSON.stringify(touch?.at ?? 0), cut(touch?.expiredBefore)];
+    await this.link.script(APPEND_REGISTRY, [this.keys.registry], args, false);
+  }
+
+  /** Forgets up to `limit` tenants last used before `expiredBefore` (the TTL), oldest first, with their registry records. */
+  async sweep(expiredBefore: number, limit: number): Promise<string[]> {
+    if (!Number.isFinite(expiredBefore)) throw new Error(`sweep: expiredBefore must be a time in ms, not ${expiredBefore}`);
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`sweep: limit must be a whole number >= 1, not ${limit}`);
+    const reply = await this.link.script(SWEEP, [this.keys.used], [this.address.prefix, JSON.stringify(expiredBefore), String(limit)], true);
+    if (!isArray(reply)) throw unexpected("sweep", reply);
+    return reply.map((id) => String(id));
+  }
+
+  /** The stored tenants used since `usedSince` (every one without it), with their first and last use. */
+  async tenantsInUse(usedSince?: number): Promise<StoredTenantUse[]> {
+    const reply = await this.link.script(TENANTS_IN_USE, [this.keys.used, this.keys.created], [usedSince === undefined ? "-inf" : JSON.stringify(usedSince)], true);
+    if (!isArray(reply) || reply.length % 3 !== 0) throw unexpected("tenantsInUse", reply);
+    const out: StoredTenantUse[] = [];
+    for (let i = 0; i < reply.length; i += 3) {
+      const [tenant, lastUsedAt, createdAt] = [reply[i], Number(reply[i + 1]), Number(reply[i + 2])];
+      if (typeof tenant !== "string" || !Number.isFinite(lastUsedAt) || !Number.isFinite(createdAt)) throw unexpected("tenantsInUse", reply);
+      out.push({ tenant, createdAt, lastUsedAt });
+    }
+    return out;
   }
 
   /** Records that `token` was issued for `tenantId` (the tenant's drop forgets it). */

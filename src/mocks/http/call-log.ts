@@ -34,6 +34,11 @@ export interface CallLog {
    * Undefined when there is nothing to learn (the usual case: no round trip).
    */
   catchUp?(authorization: string | undefined, registryCall: boolean): Promise<void> | undefined;
+  /**
+   * A shared store: its tenants in use (not idle past the TTL) with their real first and last use, loaded here
+   * or not (a replica loads a tenant on its first call), for GET /__sandbox/tenants. Undefined otherwise.
+   */
+  storedTenants?(): Promise<ReadonlyArray<{ tenant: string; createdAt: number; lastUsedAt: number }> | undefined>;
 }
 
 /** The registry-level records a call made (src/mocks/http/pipeline.ts waits for them before answering). */

@@ -32,7 +32,7 @@ function oneTable(controls: readonly ControlPlug[]): RouteTable {
  * documents GET /__sandbox/openapi/{document}.json serves (built on first use).
  */
 export function controlPipeline(ctx: SandboxContext, providerControls: readonly ControlPlug[], providerStates: readonly AnyCatalogueState[] = [], documents: readonly DocumentSpec[] = []): ProviderPipeline {
-  const controls = [sandboxControl(ctx.version, providerStates, documents, () => ctx.calls?.stopped), ...providerControls];
+  const controls = [sandboxControl(ctx.version, providerStates, documents, () => ctx.calls), ...providerControls];
   const routes = oneTable(controls);
   const handlers: Record<string, Handler<ControlBody>> = {};
   const openHandlers: Record<string, OpenHandler<ControlBody>> = {};

@@ -12,23 +12,19 @@ import { SETTINGS_HANDLERS } from "./settings-routes.js";
 import { STATE_HANDLERS } from "./state-routes.js";
 import type { AnyCatalogueState } from "./provider-states-catalogue.js";
 import { providerStatesHandler } from "./provider-states-routes.js";
-import { listTenants } from "./tenant-routes.js";
+import type { CallLog } from "../http/call-log.js";
+import { listTenantsHandler } from "./tenant-routes.js";
 import { issueToken } from "./token-routes.js";
 
 /**
  * The sandbox's own control-plane calls (health names `version`; provider-states sets up `states`, every plug's;
- * the served API docs serve `documents`, every plug's and the control plane's; health reports `stopped()`, why the
- * store stopped taking writes).
+ * the served API docs serve `documents`, every plug's and the control plane's; health reports why the store stopped
+ * taking writes (`calls`'s `stopped`), and the tenants list reads `calls`'s stored tenants, a shared store's).
  */
-export function sandboxControl(
-  version: string,
-  states: readonly AnyCatalogueState[] = [],
-  documents: readonly DocumentSpec[] = [],
-  stopped: () => string | undefined = () => undefined,
-): ControlPlug {
+export function sandboxControl(version: string, states: readonly AnyCatalogueState[] = [], documents: readonly DocumentSpec[] = [], calls: () => CallLog | undefined = () => undefined): ControlPlug {
   return defineControl(
     SANDBOX_CONTROL,
     { ...STATE_HANDLERS, ...CLOCK_HANDLERS, ...SETTINGS_HANDLERS, ...JOURNAL_HANDLERS, ...EVENT_HANDLERS, ...FAULT_HANDLERS },
-    { health: healthHandler(version, stopped), issueToken, listTenants, setupProviderStates: providerStatesHandler(states), ...apiDocsHandlers(documents), ...consoleHandlers() },
+    { health: healthHandler(version, () => calls()?.stopped), issueToken, listTenants: listTenantsHandler(calls), setupProviderStates: providerStatesHandler(states), ...apiDocsHandlers(documents), ...consoleHandlers() },
   );
 }
