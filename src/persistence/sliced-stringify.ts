@@ -4,13 +4,14 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 export const SLICE_MS = 4;
 
 /**
- * Members a container may have and still be serialised by one JSON.stringify (when they are all primitives):
- * native speed, and a bounded pause. A longer array of primitives goes in runs of this many.
+ * Values (objects, arrays and primitives, counted one each) one native JSON.stringify may take: a subtree this
+ * small, or a run of array elements this small together, is written by one call, at native speed and with a
+ * bounded pause (about 0.1 ms).
  */
-const FLAT_MEMBERS = 4096;
+const NATIVE_BUDGET = 4096;
 
 /** How many serialisation steps run between two looks at the clock. */
-const STEPS_PER_CHECK = 64;
+const STEPS_PER_CHECK = 16;
 
 /** An array or object being written: its members and how far the writing got. */
 type Frame =
@@ -20,12 +21,30 @@ type Frame =
 /** Whether JSON.stringify leaves the value out of an object (and writes null for it in an array). */
 const omitted = (value: unknown): boolean => value === undefined || typeof value === "function" || typeof value === "symbol";
 
-/** A container JSON.stringify may write in one call: at most FLAT_MEMBERS members, none of them a container. */
-function isFlat(value: object): boolean {
-  const members = Array.isArray(value) ? value : Object.values(value);
-  if (members.length > FLAT_MEMBERS) return false;
-  for (const member of members) if (typeof member === "object" && member !== null) return false;
-  return true;
+/** A value JSON.stringify writes through its own toJSON (a Date): one value, whatever it holds. */
+const hasToJson = (value: object): boolean => "toJSON" in value && typeof value.toJSON === "function";
+
+/**
+ * How many values `value` holds (itself included), counting no further than `budget`: a result above it means
+ * "too large for one native call". Stops as soon as the budget is spent, so a million-element array costs
+ * `budget` steps to rule out.
+ */
+function sizeWithin(value: unknown, budget: number): number {
+  if (typeof value !== "object" || value === null || hasToJson(value)) return 1;
+  let size = 1;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      size += sizeWithin(item, budget - size);
+      if (size > budget) return size;
+    }
+    return size;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    size += 1 + sizeWithin(Reflect.get(value, key), budget - size);
+    if (size > budget) return size;
+  }
+  return size;
 }
 
 /**
@@ -33,25 +52,18 @@ function isFlat(value: object): boolean {
  * undefined or functions left out, or null in arrays, as JSON.stringify does), made in slices of SLICE_MS that
  * yield to the event loop between them, so a 1M-code tenant's snapshot does not stall the other tenants' calls.
  * The text comes as chunks, one a slice, in order (their concatenation is the text): no single join or copy of a
- * text of many megabytes stalls the event loop either. Small containers of primitives are written by one native
- * JSON.stringify each, so the whole costs about what one JSON.stringify would. The caller keeps the value from
- * changing meanwhile (a snapshot runs in its tenant's turn).
+ * text of many megabytes stalls the event loop either. Subtrees of up to NATIVE_BUDGET values, and runs of array
+ * elements as small together, are written by one native JSON.stringify each, so the whole costs little more than
+ * one JSON.stringify would. The caller keeps the value from changing meanwhile (a snapshot runs in its tenant's turn).
  */
 export async function stringifyInSlices(value: unknown, sliceMs = SLICE_MS): Promise<string[]> {
   const chunks: string[] = [];
   let parts: string[] = [];
   const stack: Frame[] = [];
-  let sliceStarted = performance.now();
-  let steps = 0;
 
-  /** Writes `item`: at once when it is a primitive or flat, else as a frame the loop below goes through. */
+  /** Writes `item`: at once when it is small, else as a frame the loop below goes through. */
   const open = (item: unknown): void => {
-    if (typeof item !== "object" || item === null) {
-      parts.push(JSON.stringify(item));
-      return;
-    }
-    // A value with its own toJSON (a Date) and a flat container: one native call.
-    if (("toJSON" in item && typeof item.toJSON === "function") || isFlat(item)) {
+    if (typeof item !== "object" || item === null || sizeWithin(item, NATIVE_BUDGET) <= NATIVE_BUDGET) {
       parts.push(JSON.stringify(item));
       return;
     }
@@ -64,6 +76,8 @@ export async function stringifyInSlices(value: unknown, sliceMs = SLICE_MS): Pro
     stack.push({ kind: "object", entries: Object.entries(item), next: 0, first: true });
   };
 
+  let sliceStarted = performance.now();
+  let steps = 0;
   open(value);
   while (stack.length > 0) {
     const frame = stack[stack.length - 1];
@@ -74,15 +88,22 @@ export async function stringifyInSlices(value: unknown, sliceMs = SLICE_MS): Pro
         parts.push("]");
         stack.pop();
       } else {
-        const end = primitiveRunEnd(items, frame.next);
+        // The elements from `next` that fit in one native call together (their brackets cut off); or, when the
+        // first alone does not, that one as a frame of its own.
+        let end = frame.next;
+        let size = 0;
+        while (end < items.length) {
+          const grown = size + sizeWithin(items[end], NATIVE_BUDGET - size);
+          if (grown > NATIVE_BUDGET) break;
+          size = grown;
+          end += 1;
+        }
+        if (frame.next > 0) parts.push(",");
         if (end > frame.next) {
-          // A run of primitives in one native call (its brackets cut off).
-          if (frame.next > 0) parts.push(",");
           parts.push(JSON.stringify(items.slice(frame.next, end)).slice(1, -1));
           frame.next = end;
         } else {
           const element = items[frame.next];
-          if (frame.next > 0) parts.push(",");
           frame.next += 1;
           if (omitted(element)) parts.push("null");
           else open(element);
@@ -113,17 +134,4 @@ export async function stringifyInSlices(value: unknown, sliceMs = SLICE_MS): Pro
   }
   if (parts.length > 0 || chunks.length === 0) chunks.push(parts.join(""));
   return chunks;
-
-}
-
-/** Where the run of primitives starting at items[from] ends (from itself: items[from] is a container), at most FLAT_MEMBERS long. */
-function primitiveRunEnd(items: readonly unknown[], from: number): number {
-  const limit = Math.min(items.length, from + FLAT_MEMBERS);
-  let end = from;
-  while (end < limit) {
-    const item = items[end];
-    if (typeof item === "object" && item !== null) break;
-    end += 1;
-  }
-  return end;
 }
