@@ -57,7 +57,7 @@ export const START_FLAGS = {
   ),
   "tenant-ttl": valueFlag(
     "SECONDS",
-    "evict a tenant idle that long in real time (no call of any kind): it is gone as after a reset, its issued tokens too, and leaves the state file at the next save; 0 never evicts (default 86400: a day)",
+    "evict a tenant idle that long in real time (no call of any kind): it is gone as after a reset, its issued tokens too, and leaves the state file at the next save (with --store: Redis, once idle that long on every replica); 0 never evicts (default 86400: a day)",
     parseTenantTtl,
   ),
   "log-level": valueFlag(
