@@ -429,7 +429,8 @@ export class DurableCalls implements CallLog {
   }
 
   private scheduleSnapshot(tenantId: string): void {
-    if (this.snapshotting.has(tenantId)) return;
+    // A stopped store takes no snapshot (it would keep what the calls it refused did).
+    if (this.snapshotting.has(tenantId) || this.options.store.stopped !== undefined) return;
     this.snapshotting.add(tenantId);
     setImmediate(() => {
       this.background(

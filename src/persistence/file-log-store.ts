@@ -358,8 +358,18 @@ export class FileLogStore implements TenantLogStore {
   }
 
   async saveSnapshot(tenantId: string, seq: number, chunks: readonly string[]): Promise<void> {
+    if (this.failure !== undefined) throw new StoreStopped(this.failure, false);
     const files = this.files.get(tenantId);
     if (files === undefined) return;
+    // The snapshot holds what the entries up to `seq` did: it goes in only once they are all on disk. (Their steps
+    // ran before their lines were synced; when a write fails and stops the store, their calls are refused, and a
+    // snapshot must not keep what they did.) An empty line waits for this tenant's lines written so far; the
+    // batches in flight may still be syncing its older ones.
+    // (Settled at once into "failed or not", so a failure before it is awaited is no unhandled rejection.)
+    const covered = Promise.all([...this.batches, this.write(files.appender, "")]).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     // Appends go on in a new segment; the ones this snapshot covers whole go once it is on disk.
     const next = (files.segments.at(-1)?.n ?? 0) + 1;
     const old = files.appender;
@@ -386,6 +396,11 @@ export class FileLogStore implements TenantLogStore {
       await handle.datasync();
     } finally {
       await handle.close();
+    }
+    const failed = (await covered) ?? (this.failure === undefined ? undefined : new StoreStopped(this.failure, false));
+    if (failed !== undefined) {
+      unlinkSync(temporary);
+      throw failed;
     }
     if (this.files.get(tenantId) !== files) return;
     renameSync(temporary, path);

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { encodeLine, FileLogStore, folderOf, readSnapshot, SNAPSHOT_HEADER_BYTES } from "../../src/persistence/file-log-store.js";
+import { StoreStopped } from "../../src/persistence/log-store.js";
 import { afterThisTest } from "../support/after-test.js";
 
 function dataDir(): string {
@@ -59,4 +60,25 @@ describe("a snapshot file of --data-dir", () => {
     writeFileSync(path, good);
     expect(readSnapshot(path)).toEqual({ seq: 1, text: '{"codes":["A","B"]}' });
   });
+
+  it("goes in only once the entries it includes are on disk: when their write fails (disk full), it is not kept", async () => {
+    const dir = dataDir();
+    // The tenant's segments are Linux's /dev/full: every write to them fails with ENOSPC (the snapshot moves the
+    // lines waiting in the first to the second, where appends go on).
+    const folder = join(dir, "tenants", folderOf("t"));
+    mkdirSync(folder, { recursive: true });
+    symlinkSync("/dev/full", join(folder, "log-1.jsonl"));
+    symlinkSync("/dev/full", join(folder, "log-2.jsonl"));
+    const store = new FileLogStore(dir);
+    // The entry's step has run (the store orders at once) and its snapshot is taken before its line is synced.
+    const appended = store.append("t", 0, 1, { call: 1 });
+    const saved = store.saveSnapshot("t", 1, ['{"after":"call 1"}']);
+    await expect(appended).rejects.toBeInstanceOf(StoreStopped);
+    await expect(saved).rejects.toBeInstanceOf(StoreStopped);
+    expect(existsSync(join(folder, "snapshot.json"))).toBe(false);
+    expect(existsSync(join(folder, "snapshot.json.tmp"))).toBe(false);
+    await expect(store.saveSnapshot("t", 1, ["{}"])).rejects.toThrow(/ENOSPC/);
+    await store.close();
+  });
 });
+
