@@ -182,8 +182,8 @@ export class DurableCalls implements CallLog {
     const { store } = this.options;
     const known = this.lastSeq.get(tenantId) ?? 0;
     if (store.ordersAtOnce === true) {
+      // Not tracked one by one: idle() waits for the store's own flush.
       const appended = store.append(tenantId, known, at, input);
-      this.track(appended);
       const durable = appended.then(
         () => undefined,
         (error: unknown) => {
@@ -446,6 +446,7 @@ export class DurableCalls implements CallLog {
 
   /** Resolves once the snapshots under way are written (close waits for them). */
   async idle(): Promise<void> {
+    await this.options.store.flushed?.();
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     while (this.snapshots.size > 0) await Promise.allSettled([...this.snapshots]);
   }

@@ -156,6 +156,8 @@ export interface TenantLogStore {
    * a crash at any point leaves either the old records or the new ones.
    */
   compactRegistry?(records: readonly JsonValue[]): void;
+  /** Resolves once every append so far is durable (a store that orders at once: its batches in flight). */
+  flushed?(): Promise<void>;
   /** Writes what is pending and releases the files or connections. */
   close(): Promise<void>;
 }

@@ -88,10 +88,13 @@ export class RecordsInFlight {
     const watch = { from: this.made };
     this.watches.add(watch);
     return {
-      durable: async () => {
+      durable: () => {
+        if (this.made === watch.from) return undefined;
         const mine = [...this.records].filter(([index]) => index >= watch.from).map(([, record]) => record.done);
-        const failure = (await Promise.all(mine)).find((found) => found !== undefined);
-        if (failure !== undefined) throw failure;
+        return Promise.all(mine).then((failures) => {
+          const failure = failures.find((found) => found !== undefined);
+          if (failure !== undefined) throw failure;
+        });
       },
       end: () => {
         this.watches.delete(watch);

@@ -46,8 +46,9 @@ export interface RecordWatch {
   /**
    * Resolves once every record made since the watch began is durable; rejects with CallNotRecorded when one
    * could not be written (its token or password is then withdrawn: it does not work in this process either).
+   * Undefined when the call made none (most calls: nothing to wait for).
    */
-  durable(): Promise<void>;
+  durable(): Promise<void> | undefined;
   /** Stops watching (the call is answered or failed). */
   end(): void;
 }

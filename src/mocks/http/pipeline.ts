@@ -291,7 +291,8 @@ export function createPipeline<T extends RouteTable, B>(ctx: SandboxContext, par
     }
     const made = records?.durable();
     if (outcome.delayMs > 0) await Promise.all([durable, made, sleep(outcome.delayMs)]);
-    else await Promise.all([durable, made]);
+    else if (made !== undefined) await Promise.all([durable, made]);
+    else if (durable !== undefined) await durable;
     const call = callOf(exchange);
     if (outcome.kind === "connection") cutConnection(exchange, outcome.connection, call, ctx.logger);
     else deliverAnswer(ctx, exchange, outcome.answer, outcome.text, call);
