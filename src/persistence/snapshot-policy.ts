@@ -22,14 +22,15 @@ export interface SnapshotPolicy {
 }
 
 /**
- * The defaults. Replaying an entry costs 17-32 µs (100,000 Wildberries top-ups in 1.7 s; 50,000 one-code add-pins
- * in 1.6 s), loading a snapshot about 0.1 µs a character (a 1M-code tenant's 14 MB in 1.3 s): at most 25,000
- * entries keep a start within about 0.8 s of replay on top of loading the snapshots (docs/performance.md).
+ * The defaults. Replaying an entry costs 17-55 µs (100,000 Wildberries top-ups in 1.7 s; 25,000 one-code add-pins
+ * on a 1M-code campaign in 0.7-1.4 s), loading a snapshot about 0.1 µs a character (a 1M-code tenant's 14 MB in
+ * 1-1.5 s): at most 15,000 entries keep a start within about 0.8 s of replay on top of loading the snapshots
+ * (docs/performance.md, the restart rows).
  */
 export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = {
   minEntries: 10_000,
   minBytes: 8 * 1024 * 1024,
-  maxEntries: 25_000,
+  maxEntries: 15_000,
   maxBytes: 64 * 1024 * 1024,
   logShare: 0.5,
 };

@@ -8,14 +8,14 @@ describe("when a tenant's log is snapshotted (issue 12)", () => {
     // A 6 MB state, 300-byte entries: 10,000 entries are 3 MB, half the snapshot: due.
     expect(snapshotDue(policy, { entries: 9_999, bytes: 2_999_700, snapshotChars: 6_000_000 })).toBe(false);
     expect(snapshotDue(policy, { entries: 10_000, bytes: 3_000_000, snapshotChars: 6_000_000 })).toBe(true);
-    // A 12 MB state: not before 6 MB of log (20,000 entries).
-    expect(snapshotDue(policy, { entries: 19_999, bytes: 5_999_700, snapshotChars: 12_000_000 })).toBe(false);
-    expect(snapshotDue(policy, { entries: 20_000, bytes: 6_000_000, snapshotChars: 12_000_000 })).toBe(true);
+    // An 8 MB state: not before 4 MB of log (13,334 entries).
+    expect(snapshotDue(policy, { entries: 13_333, bytes: 3_999_900, snapshotChars: 8_000_000 })).toBe(false);
+    expect(snapshotDue(policy, { entries: 13_334, bytes: 4_000_200, snapshotChars: 8_000_000 })).toBe(true);
   });
 
-  it("is taken anyway past 25,000 entries (the replay at start stays bounded) or 64 MiB", () => {
-    expect(snapshotDue(policy, { entries: 24_999, bytes: 7_000_000, snapshotChars: 100_000_000 })).toBe(false);
-    expect(snapshotDue(policy, { entries: 25_000, bytes: 7_000_000, snapshotChars: 100_000_000 })).toBe(true);
+  it("is taken anyway past 15,000 entries (the replay at start stays bounded) or 64 MiB", () => {
+    expect(snapshotDue(policy, { entries: 14_999, bytes: 7_000_000, snapshotChars: 100_000_000 })).toBe(false);
+    expect(snapshotDue(policy, { entries: 15_000, bytes: 7_000_000, snapshotChars: 100_000_000 })).toBe(true);
     expect(snapshotDue(policy, { entries: 100, bytes: 64 * 1024 * 1024, snapshotChars: 1e12 })).toBe(true);
   });
 

@@ -99,7 +99,8 @@ export class PinStore {
     const store = new PinStore();
     store.add(snapshot.codes);
     for (let i = 0; i < store.codes.length; i++) {
-      const status = Number(snapshot.statuses[i] ?? NEW);
+      // The status digit's value (NaN past the end: new_unused).
+      const status = snapshot.statuses.charCodeAt(i) - DIGIT_ZERO;
       if (status === ACCEPTED || status === REDEEMED) store.move(i, status);
     }
     return store;
