@@ -1,4 +1,4 @@
-import { SandboxState } from "../../contracts/sandbox/state.js";
+import { SandboxStateInput, type SandboxState } from "../../contracts/sandbox/state.js";
 import { Faults } from "./faults.js";
 import { describeIssues } from "./issues.js";
 import { fail, ok, type Result } from "./result.js";
@@ -62,7 +62,7 @@ function snapshotOf(tenant: Tenant): Omit<TenantSnapshot, "providers"> {
  * src/persistence/durable-snapshot.ts), so no one sees it without.
  */
 export function importSnapshot(registry: TenantRegistry, id: string, data: unknown, complete?: (tenant: Tenant) => void): Result<Tenant, string> {
-  const parsed = SandboxState.safeParse(data);
+  const parsed = SandboxStateInput.safeParse(data);
   if (!parsed.success) return fail(describeIssues(parsed.error));
   const snapshot = parsed.data;
 
