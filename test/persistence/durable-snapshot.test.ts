@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { SandboxLogger } from "../../src/logger.js";
 import { createSandbox, type Sandbox } from "../../src/server.js";
 import { exportSnapshot } from "../../src/state/kernel/snapshot.js";
 import { afterThisTest } from "../support/after-test.js";
 import { YM_CAMPAIGN } from "../support/busy-session.js";
 import { T0 } from "../support/fixed-time.js";
 import { MemoryLogStore } from "../support/memory-log-store.js";
+import { tempDataDir } from "../support/data-dir.js";
+import { collectingLogger } from "../support/collecting-logger.js";
 
 /**
  * Issue 12: a durable snapshot keeps the tenant's history (request journal, event log and their seqs, rate
@@ -16,19 +14,6 @@ import { MemoryLogStore } from "../support/memory-log-store.js";
  */
 
 const TENANT = "history-tenant";
-
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "promo-sandbox-history-"));
-  afterThisTest(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-/** A logger that keeps every line. */
-function collectingLogger(): SandboxLogger & { lines: Array<{ level: string; fields: Readonly<Record<string, unknown>>; message: string }> } {
-  const lines: Array<{ level: string; fields: Readonly<Record<string, unknown>>; message: string }> = [];
-  const at = (level: string) => (fields: Readonly<Record<string, unknown>>, message: string) => void lines.push({ level, fields, message });
-  return { lines, isLevelEnabled: () => true, error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
-}
 
 interface Seen {
   status: number;
@@ -101,7 +86,7 @@ async function session(durableUrl: string, aloneUrl: string, clocks: Array<{ now
 
 describe("a durable snapshot keeps the tenant's history (issue 12)", () => {
   it("restarted past a snapshot, a tenant answers its journal, events (since=) and rate limits as the one that never stopped, and its seqs go on", async () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-history-");
     const clock = { now: T0 };
     const clockAlone = { now: T0 };
     // Small bounds, so the journal and the event log have pushed entries out (the journal says how many).

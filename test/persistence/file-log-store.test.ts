@@ -1,20 +1,14 @@
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { folderOf } from "../../src/persistence/file-log-store.js";
-import type { SandboxLogger } from "../../src/logger.js";
 import { createSandbox, type Sandbox } from "../../src/server.js";
 import { exportSnapshot } from "../../src/state/kernel/snapshot.js";
 import { afterThisTest } from "../support/after-test.js";
 import { busySession, send, WB_TENANT, YM_CAMPAIGN, YM_TENANT } from "../support/busy-session.js";
 import { T0 } from "../support/fixed-time.js";
-
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "promo-sandbox-data-"));
-  afterThisTest(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+import { tempDataDir } from "../support/data-dir.js";
+import { collectingLogger } from "../support/collecting-logger.js";
 
 /** Every tenant's state export (and, unless `exportsOnly`, its events and journal without real durations). */
 function stateOf(sandbox: Sandbox, exportsOnly = false): Record<string, unknown> {
@@ -26,13 +20,6 @@ function stateOf(sandbox: Sandbox, exportsOnly = false): Record<string, unknown>
       : { state, events: tenant.events.toArray(), journal: tenant.journal.toArray().map(({ durationMs: _ignored, ...rest }) => rest) };
   }
   return out;
-}
-
-/** A logger that keeps every line. */
-function collectingLogger(): SandboxLogger & { lines: Array<{ level: string; fields: Readonly<Record<string, unknown>>; message: string }> } {
-  const lines: Array<{ level: string; fields: Readonly<Record<string, unknown>>; message: string }> = [];
-  const at = (level: string) => (fields: Readonly<Record<string, unknown>>, message: string) => void lines.push({ level, fields, message });
-  return { lines, isLevelEnabled: () => true, error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
 }
 
 function segmentsOf(dir: string, tenant: string): string[] {
@@ -52,7 +39,7 @@ function lastSegment(dir: string, tenant: string): string {
 
 describe("--data-dir (issue 12)", () => {
   it("a restart (without a close: as after kill -9) keeps every acknowledged call of every provider, tokens included", async () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-data-");
     const clock = { now: T0 };
     const first = createSandbox({ dataDir: dir, seed: "restart", realNow: () => clock.now });
     const base = await first.listen(0);
@@ -71,7 +58,7 @@ describe("--data-dir (issue 12)", () => {
   });
 
   it("a corrupt last line is reported (tenant, file, byte offset), moved aside, and the state before it is loaded", async () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-data-");
     const first = createSandbox({ dataDir: dir, realNow: () => T0 });
     const base = await first.listen(0);
     await send(base, "POST", "/api/offerwall/v1/campaigns/create", YM_TENANT, YM_CAMPAIGN);
@@ -100,7 +87,7 @@ describe("--data-dir (issue 12)", () => {
   });
 
   it("a last line cut short (a torn write) is reported and the state before it is loaded; later calls go on", async () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-data-");
     const first = createSandbox({ dataDir: dir, realNow: () => T0 });
     const base = await first.listen(0);
     await send(base, "POST", "/__sandbox/wildberries/balance", WB_TENANT, { balance: 1000 });
@@ -130,7 +117,7 @@ describe("--data-dir (issue 12)", () => {
   });
 
   it("snapshots cut the log: the covered segments go, and a restart from snapshot + log gives the same state, events and journals", async () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-data-");
     const clock = { now: T0 };
     const first = createSandbox({ dataDir: dir, seed: "snap", realNow: () => clock.now, snapshotAfterEntries: 5 });
     const base = await first.listen(0);
@@ -154,17 +141,17 @@ describe("--data-dir (issue 12)", () => {
   });
 
   it("refuses a --data-dir it cannot use, saying why", () => {
-    const file = join(dataDir(), "a-file");
+    const file = join(tempDataDir("promo-sandbox-data-"), "a-file");
     writeFileSync(file, "");
     expect(() => createSandbox({ dataDir: file })).toThrow(/--data-dir .*a-file cannot be used \(.*\): give a folder the sandbox may create or write/);
   });
 
   it("refuses --data-dir with --state-file", () => {
-    expect(() => createSandbox({ dataDir: dataDir(), stateFile: join(dataDir(), "s.json") })).toThrow(/--data-dir and --state-file cannot be used together/);
+    expect(() => createSandbox({ dataDir: tempDataDir("promo-sandbox-data-"), stateFile: join(tempDataDir("promo-sandbox-data-"), "s.json") })).toThrow(/--data-dir and --state-file cannot be used together/);
   });
 
   it("a garbage registry line is reported and skipped, the rest loads", async () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-data-");
     const first = createSandbox({ dataDir: dir, realNow: () => T0 });
     const base = await first.listen(0);
     const login = await send(base, "POST", "/api/offerwall/v1/users/login", undefined, { login: "x", password: "y" });

@@ -1,21 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { encodeLine, FileLogStore, folderOf, readSnapshot, SNAPSHOT_HEADER_BYTES } from "../../src/persistence/file-log-store.js";
 import { StoreStopped } from "../../src/persistence/log-store.js";
-import { afterThisTest } from "../support/after-test.js";
-
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "promo-sandbox-snapshot-"));
-  afterThisTest(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+import { tempDataDir } from "../support/data-dir.js";
 
 describe("a snapshot file of --data-dir", () => {
   it("is written from the text's chunks: a fixed-size header, then the text; it reads back whole, and the log it covers goes", async () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-snapshot-");
     const store = new FileLogStore(dir);
     for (let i = 0; i < 3; i++) await store.append("t", i, 1000 + i, { call: i });
     const chunks = ['{"a":"é', "😀", '","b":[1,2]}', ""];
@@ -32,7 +25,7 @@ describe("a snapshot file of --data-dir", () => {
   });
 
   it("written by the previous version (a header line of its own length) still reads", () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-snapshot-");
     const path = join(dir, "snapshot.json");
     const body = Buffer.from('{"old":true}', "utf8");
     writeFileSync(path, Buffer.concat([Buffer.from(encodeLine({ seq: 7, bytes: body.length, crc: crc32(body) }), "utf8"), body]));
@@ -40,7 +33,7 @@ describe("a snapshot file of --data-dir", () => {
   });
 
   it("does not check when a byte of its text or its header changed, or its text is cut short", async () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-snapshot-");
     const store = new FileLogStore(dir);
     await store.append("t", 0, 1, { call: 0 });
     await store.saveSnapshot("t", 1, ['{"codes":["A","B"]}']);
@@ -62,7 +55,7 @@ describe("a snapshot file of --data-dir", () => {
   });
 
   it("goes in only once the entries it includes are on disk: when their write fails (disk full), it is not kept", async () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-snapshot-");
     // The tenant's segments are Linux's /dev/full: every write to them fails with ENOSPC (the snapshot moves the
     // lines waiting in the first to the second, where appends go on).
     const folder = join(dir, "tenants", folderOf("t"));

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SandboxLogger } from "../../src/logger.js";
@@ -8,6 +7,8 @@ import { createSandbox } from "../../src/server.js";
 import { afterThisTest } from "../support/after-test.js";
 import { send } from "../support/busy-session.js";
 import { T0 } from "../support/fixed-time.js";
+import { tempDataDir } from "../support/data-dir.js";
+import { collectingLogger } from "../support/collecting-logger.js";
 
 /**
  * Issue 12, piece C3b: registry.log (issued tokens, passwords, evictions) is compacted to the live records at
@@ -16,20 +17,8 @@ import { T0 } from "../support/fixed-time.js";
 
 const TTL_MS = 60_000;
 
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "promo-sandbox-registry-"));
-  afterThisTest(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
 function linesOf(dir: string): number {
   return readFileSync(join(dir, "registry.log"), "utf8").split("\n").filter(Boolean).length;
-}
-
-function collectingLogger(): SandboxLogger & { lines: Array<{ level: string; message: string }> } {
-  const lines: Array<{ level: string; message: string }> = [];
-  const at = (level: string) => (_fields: Readonly<Record<string, unknown>>, message: string) => void lines.push({ level, message });
-  return { lines, isLevelEnabled: () => true, error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
 }
 
 /** Issues `count` tokens for new tenants, a few at a time; returns them. */
@@ -54,7 +43,7 @@ function sandboxOn(dir: string, clock: { now: number }, logger?: SandboxLogger) 
 
 describe("registry.log compaction (--data-dir)", () => {
   it("a restart keeps only the live records: live tokens work, evicted ones do not, and the log is small", async () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-registry-");
     const clock = { now: T0 };
     const first = sandboxOn(dir, clock);
     const base = await first.listen(0);
@@ -91,7 +80,7 @@ describe("registry.log compaction (--data-dir)", () => {
   });
 
   it("compacts while running once the log holds more than twice the live records plus the floor", { timeout: 60_000 }, async () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-registry-");
     const clock = { now: T0 };
     const sandbox = sandboxOn(dir, clock);
     const base = await sandbox.listen(0);
@@ -120,7 +109,7 @@ describe("registry.log compaction (--data-dir)", () => {
   });
 
   it("a compaction cut short by a crash (its temporary file left behind) is ignored: the log loads whole and the leftover goes", async () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-registry-");
     const clock = { now: T0 };
     const first = sandboxOn(dir, clock);
     const tokens = await issue(await first.listen(0), 3);

@@ -1,33 +1,21 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, symlinkSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { SandboxLogger } from "../../src/logger.js";
 import { STOPPED_HINT } from "../../src/mocks/http/store-unavailable.js";
 import { folderOf } from "../../src/persistence/file-log-store.js";
 import { createSandbox } from "../../src/server.js";
 import { VERSION } from "../../src/version.js";
 import { afterThisTest } from "../support/after-test.js";
-import { send, WB_TENANT } from "../support/busy-session.js";
+import { WB_TENANT } from "../support/busy-session.js";
 import { T0 } from "../support/fixed-time.js";
+import { tempDataDir } from "../support/data-dir.js";
+import { collectingLogger } from "../support/collecting-logger.js";
 
 /**
  * Issue 12, piece C3b: a write to the data directory that fails (disk full: Linux's /dev/full fails every
  * write with ENOSPC) stops the store (fail-stop): no call is acknowledged that is not durable, none is lost
  * that was, and the process keeps answering.
  */
-
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "promo-sandbox-full-"));
-  afterThisTest(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-function collectingLogger(): SandboxLogger & { lines: Array<{ level: string; fields: Readonly<Record<string, unknown>>; message: string }> } {
-  const lines: Array<{ level: string; fields: Readonly<Record<string, unknown>>; message: string }> = [];
-  const at = (level: string) => (fields: Readonly<Record<string, unknown>>, message: string) => void lines.push({ level, fields, message });
-  return { lines, isLevelEnabled: () => true, error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
-}
 
 /** A raw answer: status, the headers a client reads, the body parsed. */
 async function call(base: string, method: string, path: string, token: string | undefined, body?: unknown): Promise<{ status: number; retryAfter: string | null; body: unknown }> {
@@ -51,7 +39,7 @@ const FULL_TENANT = "disk-full";
 
 describe("a data directory that cannot be written (disk full, for real: /dev/full)", () => {
   it("stops the store: the failing call and every later recorded call get the sandbox's 503, health says so, and a restart keeps every acknowledged call", async () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-full-");
     const logger = collectingLogger();
     const first = createSandbox({ dataDir: dir, seed: "full", realNow: () => T0, logger });
     afterThisTest(() => void first.close());
@@ -118,7 +106,7 @@ describe("a data directory that cannot be written (disk full, for real: /dev/ful
   });
 
   it("calls in flight when the write fails are not acknowledged; the seqs on disk stay whole and a restart loads them", async () => {
-    const dir = dataDir();
+    const dir = tempDataDir("promo-sandbox-full-");
     const first = createSandbox({ dataDir: dir, seed: "full", realNow: () => T0 });
     afterThisTest(() => void first.close());
     const base = await first.listen(0);
