@@ -2,31 +2,27 @@ import type { JsonValue } from "../state/kernel/json.js";
 
 /**
  * The store of per-tenant call logs (issue 12): the embedded one (file-log-store.ts, `--data-dir`) and the
- * Redis one (redis-*.ts, `--store redis://`) implement it; src/persistence/durable-sandbox.ts consumes it.
+ * Redis one (redis-*.ts, `--store redis://`) implement it; DurableCalls (durable-calls.ts) consumes it.
  *
- * NOTE (i12-core, 09:25): this file replaced, by mistake, a version the redis piece had just written (an editor
- * create over it). The shape below is the brief's plus the two additions listed; merge yours back in if it differs.
- *
- * Changes against the brief's first sketch (announced here, compatible with it):
  * - `LogEntry.order` (optional): the embedded store's order across all tenants, so a restart replays the
- *   tenants' entries merged in the order they ran (cross-tenant claims, e.g. YooMoney campaign ids, see
- *   the same state); a store without it is replayed tenant after tenant.
- * - `ordersAtOnce`: see below (the embedded store's appends are ordered before they are durable).
- * - `loadRegistry`/`appendRegistry`: the registry-level records (issued tokens, login passwords, forgotten tenants), an ordered
- *   list of JSON values kept apart from the tenants' logs. They are effects, not calls: a token carries a
- *   random nonce the replay could not draw again.
- * - i12-redis: `append`'s result may carry `reload` (AppendResult; optional, the embedded store never sets it).
- *   With several replicas on one store a replica's copy of a tenant can be too old to catch up by entries:
- *   another replica took a snapshot past `known` (the entries up to it are gone), or dropped (evicted) the
- *   tenant so the stored log ends before `known`. Then `reload` is the stored tenant just before the appended
- *   entry (snapshot + every entry after it), `missed` is empty, and the caller rebuilds the tenant from it
- *   (a fresh tenant when it has no snapshot) before running its own entry `seq`.
- * - i12-replicas: optional `registrySince(index)` (a shared store): the registry records from the `index`-th
- *   on, so a replica finds tokens and passwords another replica issued while it runs (DurableCalls.catchUp).
- * - i12-D (lazy load, TTL in the store): a shared store keeps the tenants' last use and forgets those idle past
- *   the TTL (`expiredBefore`: the caller's real time minus `--tenant-ttl`), with their registry records; the
- *   registry list then changes under its readers' indexes, so `registrySince` takes and returns its generation.
- *   `sweep` and `tenantsInUse` are a shared store's (a replica loads tenants on their first call, not at start).
+ *   tenants' entries merged in the order they ran (cross-tenant claims, e.g. YooMoney campaign ids, see the
+ *   same state); a store without it is replayed tenant after tenant.
+ * - `ordersAtOnce`: the embedded store's appends are ordered before they are durable (see below).
+ * - `loadRegistry`/`appendRegistry`: the registry-level records (issued tokens, login passwords, forgotten
+ *   tenants), an ordered list of JSON values kept apart from the tenants' logs. They are effects, not calls: a
+ *   token carries a random nonce the replay could not draw again.
+ * - `append`'s result may carry `reload` (a shared store). With several replicas on one store a replica's copy
+ *   of a tenant can be too old to catch up by entries: another replica took a snapshot past `known` (the
+ *   entries up to it are gone), or the tenant was forgotten so the stored log ends before `known`. Then
+ *   `reload` is the stored tenant just before the appended entry (snapshot + every entry after it), `missed` is
+ *   empty, and the caller rebuilds the tenant from it (a fresh tenant when it has no snapshot) before running
+ *   its own entry `seq`.
+ * - `registrySince` (a shared store): the registry records a replica has not read yet, so it finds the tokens
+ *   and passwords another replica issued while it runs (DurableCalls.catchUp).
+ * - A shared store keeps the tenants' last use and forgets those idle past the TTL (`expiredBefore`: the
+ *   caller's real time minus `--tenant-ttl`), with their registry records; the registry list then changes under
+ *   its readers' indexes, so `registrySince` takes and returns its generation. `sweep` and `tenantsInUse` are a
+ *   shared store's (a replica loads tenants on their first call, not at start).
  */
 /**
  * A store that stopped taking writes (fail-stop, as databases do): a write or fsync of its files failed, so
@@ -56,7 +52,7 @@ export interface LogEntry {
 }
 
 export interface StoredTenant {
-  /** The last snapshot (GET /__sandbox/state's export as text, plus what the tenant owns) and the seq it includes. */
+  /** The last snapshot (durable-snapshot.ts: the tenant's export and its history, as JSON text) and the seq it includes. */
   snapshot: { seq: number; text: string } | undefined;
   /** The entries after the snapshot, in seq order. */
   entries: LogEntry[];

@@ -11,7 +11,7 @@ import { tempDataDir } from "../support/data-dir.js";
 import { collectingLogger } from "../support/collecting-logger.js";
 
 /**
- * Issue 12, piece C3b: registry.log (issued tokens, passwords, evictions) is compacted to the live records at
+ * Issue 12: registry.log (issued tokens, passwords, evictions) is compacted to the live records at
  * start and once it holds more than COMPACT_FACTOR times them plus COMPACT_FLOOR, crash-safe.
  */
 

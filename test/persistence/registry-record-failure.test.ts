@@ -8,7 +8,7 @@ import { T0 } from "../support/fixed-time.js";
 import { redisServer, TestRedis } from "../support/redis-server.js";
 
 /**
- * Issue 12, piece C3b: a registry record (an issued token, a login's password) that the store refuses is not
+ * Issue 12: a registry record (an issued token, a login's password) that the store refuses is not
  * answered as made: its call gets the sandbox's 503, and the token or password does not work in this process
  * either (a restart would not know it). Redis refuses writes for real here: maxmemory 1 (noeviction) answers
  * every write with an OOM error while reads go on.

@@ -12,7 +12,7 @@ import { tempDataDir } from "../support/data-dir.js";
 import { collectingLogger } from "../support/collecting-logger.js";
 
 /**
- * Issue 12, piece C3b: a write to the data directory that fails (disk full: Linux's /dev/full fails every
+ * Issue 12: a write to the data directory that fails (disk full: Linux's /dev/full fails every
  * write with ENOSPC) stops the store (fail-stop): no call is acknowledged that is not durable, none is lost
  * that was, and the process keeps answering.
  */
