@@ -138,8 +138,11 @@ export const START_COMMAND: CliCommand = {
     const providers = PROVIDERS.map((p) => p.name);
     // The URL is in the message alone, so the first URL of the line (JSON or not) is the one wrappers look for.
     logger.info({ version: VERSION, providers }, `promo-sandbox ${VERSION} ready on ${url} (providers: ${providers.join(", ")}; control plane: ${url}/__sandbox)`);
+    // What a stop finishes besides the open event streams: the state it keeps, as this start keeps it.
+    const finishing =
+      stateFile !== undefined ? ", the state file is written" : dataDir !== undefined ? ", the data directory's last writes are synced" : storeUrl !== undefined ? ", the store's connection closes" : "";
     const stop = (signal: NodeJS.Signals) => {
-      logger.info({ signal }, `${signal}: stopping (open event streams end, the state file is written)`);
+      logger.info({ signal }, `${signal}: stopping (open event streams end${finishing})`);
       void sandbox.close().then(() => {
         logger.info({}, "stopped");
         process.exit(0);

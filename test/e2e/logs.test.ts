@@ -79,7 +79,7 @@ describe("promo-sandbox logs", () => {
     expect(count).toMatchObject({ level: 30, method: "GET", path: "/adv/v1/promotion/count", status: 200, operation: "countCampaigns", tenant: "logs-e2e…", fault: null });
     expect(clock).toMatchObject({ method: "GET", path: "/__sandbox/clock", status: 200, operation: "getClock", tenant: "logs-e2e…" });
     expect(count?.msg).toMatch(/^GET \/adv\/v1\/promotion\/count 200 \d+\.\dms$/);
-    expect(rest.map((line) => line.msg)).toEqual(["SIGTERM: stopping (open event streams end, the state file is written)", "stopped"]);
+    expect(rest.map((line) => line.msg)).toEqual(["SIGTERM: stopping (open event streams end)", "stopped"]);
   });
 
   it("--log-level warn writes no access line and no ready line; silent writes nothing at all", async () => {
