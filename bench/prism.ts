@@ -1,7 +1,7 @@
 /** Prism (`prism mock`) as a benchmark anchor mocking one of our OpenAPI documents: start and stop. */
 import { existsSync } from "node:fs";
 import { spawnCommand, stopChild, waitForHttp, type SpawnedCommand } from "./child-process.js";
-import { freePort } from "./free-port.js";
+import { freePort } from "../test/support/free-port.js";
 import { PRISM_CLI } from "./paths.js";
 
 /** Static examples, logging at warn: per-request info lines would cost Prism most of its time. */

@@ -1,14 +1,9 @@
 // Issue 12's team sandbox: throughput and sequential latency with `--store redis://…` (one and two replicas
 // on one Redis, appendfsync always) against memory only. Informative rows (the issue sets no target here).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createConnection } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { forgetFolder, removeOnExit, spawnServer, stopChild, type RunningChild } from "./child-process.js";
-import { freePort } from "./free-port.js";
+import { redisServer, TestRedis } from "../test/support/redis-server.js";
+import { spawnServer, stopChild, type RunningChild } from "./child-process.js";
 import type { Row } from "./report.js";
 import { formatMs, median, percentile } from "./stats.js";
 
@@ -21,43 +16,6 @@ const TENANTS = CONNECTIONS;
 
 /** A top-up: a write every store records (one entry), answered 200 with the new balance. */
 const WRITE = { method: "POST" as const, path: "/__sandbox/wildberries/balance", body: JSON.stringify({ balance: 1 }) };
-
-function redisProgram(): string | undefined {
-  const found = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" });
-  const path = found.stdout.trim();
-  return found.status === 0 && path !== "" ? path : undefined;
-}
-
-function pings(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: "127.0.0.1", port });
-    let answer = "";
-    const done = (ok: boolean): void => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once("error", () => done(false));
-    socket.once("connect", () => socket.write("PING\r\n"));
-    socket.on("data", (chunk: Buffer) => {
-      answer += chunk.toString("latin1");
-      if (answer.includes("\r\n")) done(answer.startsWith("+PONG"));
-    });
-  });
-}
-
-/** redis-server on a free port in a temporary folder, as the deployment runs it (fsync before each acknowledgement). */
-async function startRedis(program: string): Promise<{ port: number; child: ChildProcess; dir: string }> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), "promo-sandbox-bench-redis-"));
-  removeOnExit(dir);
-  const child = spawn(program, ["--bind", "127.0.0.1", "--port", String(port), "--dir", dir, "--appendonly", "yes", "--appendfsync", "always", "--save", ""], { stdio: "ignore" });
-  for (let tries = 0; !(await pings(port)); tries++) {
-    if (tries > 100) throw new Error(`redis-server on port ${port} did not answer PING within 10 s`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  return { port, child, dir };
-}
 
 function start(store: string | undefined): Promise<RunningChild> {
   return spawnServer({ args: [DURABLE_SERVER], env: { STORE: store ?? "" }, timeoutMs: 30_000 });
@@ -115,9 +73,10 @@ async function sequentialOn(urls: readonly string[]): Promise<{ samples: number[
 }
 
 export async function benchReplicas(): Promise<{ rows: Row[]; notes: string[] }> {
-  const program = redisProgram();
+  const program = redisServer.path;
   if (program === undefined) return { rows: [], notes: ["replicas: skipped, redis-server is not installed (apt-get install -y redis-server)"] };
-  const redis = await startRedis(program);
+  // The tests' own redis-server (appendonly, fsync before each acknowledgement, a temporary folder).
+  const redis = await TestRedis.start(program);
   const rows: Row[] = [];
   const notes: string[] = [`replicas: ${CONNECTIONS} connections × ${LOAD_SECONDS} s of Wildberries balance top-ups per run; sequential: one write at a time for ${SEQUENTIAL_MS / 1000} s; Redis ${program} with appendfsync always on this machine's disk`];
   const setups: Array<{ name: string; replicas: number; store: boolean }> = [
@@ -130,7 +89,7 @@ export async function benchReplicas(): Promise<{ rows: Row[]; notes: string[] }>
     for (const setup of setups) {
       db += 1;
       const children: RunningChild[] = [];
-      for (let i = 0; i < setup.replicas; i++) children.push(await start(setup.store ? `redis://127.0.0.1:${redis.port}/${db}` : undefined));
+      for (let i = 0; i < setup.replicas; i++) children.push(await start(setup.store ? redis.url(db) : undefined));
       const urls = children.map((child) => child.url);
       try {
         const spreads: Spread[] = setup.replicas > 1 ? ["tenants split by replica", "tenants on every replica", "one tenant"] : ["tenants on every replica", "one tenant"];
@@ -150,9 +109,7 @@ export async function benchReplicas(): Promise<{ rows: Row[]; notes: string[] }>
       }
     }
   } finally {
-    redis.child.kill("SIGKILL");
-    rmSync(redis.dir, { recursive: true, force: true });
-    forgetFolder(redis.dir);
+    await redis.stop();
   }
   return { rows, notes };
 }

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { forgetFolder, removeOnExit, spawnCommand, stopChild, waitForHttp, type SpawnedCommand } from "./child-process.js";
-import { freePort } from "./free-port.js";
+import { freePort } from "../test/support/free-port.js";
 import { WIREMOCK_BUILD_DIR } from "./paths.js";
 
 const INSTALL_JAVA = "apt-get install -y openjdk-17-jre-headless";
