@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SandboxCause } from "./events.js";
-import { EARLIEST_INSTANT_MS, LATEST_INSTANT_MS, SandboxJson } from "./scalars.js";
+import { SandboxEvent } from "./events.js";
+import { EARLIEST_INSTANT_MS, LATEST_INSTANT_MS } from "./scalars.js";
 
 /**
  * What a tenant keeps beside its state (issue 12): its request journal, its domain event log and its rate
@@ -33,18 +33,8 @@ export const HistoryJournalEntry = z.object({
 });
 export type HistoryJournalEntry = z.infer<typeof HistoryJournalEntry>;
 
-/** A domain event as the tenant keeps it (`at` in epoch ms). */
-export const HistoryEvent = z.object({
-  seq: Seq,
-  at: EpochMs,
-  provider: z.string(),
-  entity: z.string(),
-  id: z.string(),
-  from: SandboxJson,
-  to: SandboxJson,
-  cause: SandboxCause,
-  detail: SandboxJson.optional(),
-});
+/** A domain event as the tenant keeps it: GET /__sandbox/events' event with `at` in epoch ms. */
+export const HistoryEvent = SandboxEvent.extend({ seq: Seq, at: EpochMs });
 export type HistoryEvent = z.infer<typeof HistoryEvent>;
 
 /** A bounded log (journal, events): the entries kept (oldest first), how many were pushed out, the last seq given. */
