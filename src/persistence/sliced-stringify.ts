@@ -61,12 +61,8 @@ export async function stringifyInSlices(value: unknown, sliceMs = SLICE_MS): Pro
   let parts: string[] = [];
   const stack: Frame[] = [];
 
-  /** Writes `item`: at once when it is small, else as a frame the loop below goes through. */
-  const open = (item: unknown): void => {
-    if (typeof item !== "object" || item === null || sizeWithin(item, NATIVE_BUDGET) <= NATIVE_BUDGET) {
-      parts.push(JSON.stringify(item));
-      return;
-    }
+  /** Starts a container too large for one native call: a frame the loop below goes through. */
+  const enter = (item: object): void => {
     if (Array.isArray(item)) {
       parts.push("[");
       stack.push({ kind: "array", items: item, next: 0 });
@@ -74,6 +70,12 @@ export async function stringifyInSlices(value: unknown, sliceMs = SLICE_MS): Pro
     }
     parts.push("{");
     stack.push({ kind: "object", entries: Object.entries(item), next: 0, first: true });
+  };
+
+  /** Writes `item`: at once when it is small, else as a frame. */
+  const open = (item: unknown): void => {
+    if (typeof item !== "object" || item === null || sizeWithin(item, NATIVE_BUDGET) <= NATIVE_BUDGET) parts.push(JSON.stringify(item));
+    else enter(item);
   };
 
   let sliceStarted = performance.now();
@@ -103,9 +105,10 @@ export async function stringifyInSlices(value: unknown, sliceMs = SLICE_MS): Pro
           parts.push(JSON.stringify(items.slice(frame.next, end)).slice(1, -1));
           frame.next = end;
         } else {
+          // Too large alone, so a container (a primitive or an omitted value counts one): entered without measuring it again.
           const element = items[frame.next];
           frame.next += 1;
-          if (omitted(element)) parts.push("null");
+          if (typeof element === "object" && element !== null) enter(element);
           else open(element);
         }
       }
