@@ -14,9 +14,7 @@ export type TenantSnapshot = SandboxState;
 export function exportSnapshot(registry: TenantRegistry, tenant: Tenant): TenantSnapshot {
   const providers: TenantSnapshot["providers"] = {};
   for (const provider of registry.options.providers) providers[provider.name] = provider.exportState(tenant);
-  const { faults, ...head } = snapshotOf(tenant);
-  // The providers' parts before the faults: the text's order since the faults came (issue 11).
-  return { ...head, providers, ...(faults === undefined ? {} : { faults }) };
+  return snapshotOf(tenant, providers);
 }
 
 /** exportSnapshot's shape with each provider's part as its view (plain data, possibly shared with the live state). */
@@ -30,12 +28,11 @@ export type TenantSnapshotView = Omit<TenantSnapshot, "providers"> & { providers
 export function viewSnapshot(registry: TenantRegistry, tenant: Tenant): TenantSnapshotView {
   const providers: Record<string, unknown> = {};
   for (const provider of registry.options.providers) providers[provider.name] = provider.viewState === undefined ? provider.exportState(tenant) : provider.viewState(tenant);
-  const { faults, ...head } = snapshotOf(tenant);
-  return { ...head, providers, ...(faults === undefined ? {} : { faults }) };
+  return snapshotOf(tenant, providers);
 }
 
-/** A snapshot's parts the kernel owns: the tenant's clock, settings, randomness, timers and faults. */
-function snapshotOf(tenant: Tenant): Omit<TenantSnapshot, "providers"> {
+/** The snapshot of `tenant` with `providers` as its providers' parts; the kernel's own: clock, settings, randomness, timers and faults. */
+function snapshotOf<P>(tenant: Tenant, providers: P): Omit<TenantSnapshot, "providers"> & { providers: P } {
   const clock = tenant.clock.snapshot();
   const scheduler = tenant.scheduler.snapshot();
   return {
@@ -48,6 +45,8 @@ function snapshotOf(tenant: Tenant): Omit<TenantSnapshot, "providers"> {
       nextId: scheduler.nextId,
       timers: scheduler.timers.map((t) => ({ id: t.id, at: t.at, kind: t.kind, payload: t.payload })),
     },
+    // The providers' parts before the faults: the text's order since the faults came (issue 11).
+    providers,
     // Only a tenant that ever had a fault carries the part, so other snapshots stay as they were.
     ...(tenant.peekFaults()?.used === true ? { faults: tenant.faults.snapshot() } : {}),
   };
